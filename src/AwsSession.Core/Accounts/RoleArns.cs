@@ -1,0 +1,41 @@
+using System.Text.RegularExpressions;
+using AwsSession.Domain;
+
+namespace AwsSession.Accounts;
+
+/// <summary>ROLE as a name, a path/name, or a full ARN (whose account then wins).</summary>
+public static partial class RoleArns
+{
+    public const string DefaultRole = "OrganizationAccountAccessRole";
+
+    public static bool IsArn(string? s) => s is not null && s.StartsWith("arn:", StringComparison.Ordinal);
+
+    public static string Build(string accountId, string? role, string partition = "aws")
+    {
+        role ??= DefaultRole;
+        if (IsArn(role))
+            return Parse(role).Arn;
+        var path = role.Trim('/');
+        if (path.Length == 0 || !RolePath().IsMatch(path))
+            throw new UsageException($"'{role}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
+        return $"arn:{partition}:iam::{accountId}:role/{path}";
+    }
+
+    public static (string Arn, string AccountId, string Name) Parse(string arn)
+    {
+        var m = RoleArn().Match(arn);
+        if (!m.Success)
+            throw new UsageException($"'{arn}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
+        return (arn, m.Groups["account"].Value, m.Groups["name"].Value);
+    }
+
+    /// <summary>The partition of an ARN we already have (an MFA serial), so GovCloud and China users get theirs.</summary>
+    public static string PartitionOf(string? arn) =>
+        arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is { Length: > 2 } parts ? parts[1] : "aws";
+
+    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*(?<name>[A-Za-z0-9_+=,.@-]{1,64})$")]
+    private static partial Regex RoleArn();
+
+    [GeneratedRegex(@"^(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}$")]
+    private static partial Regex RolePath();
+}

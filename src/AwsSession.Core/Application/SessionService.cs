@@ -1,0 +1,32 @@
+using AwsSession.Accounts;
+using AwsSession.Aws;
+using AwsSession.Cache;
+using AwsSession.Config;
+using AwsSession.Credentials;
+using AwsSession.Domain;
+
+namespace AwsSession.Application;
+
+/// <summary>From an invocation to a session: resolve config, plan the chain, run it. Shared by every mode command.</summary>
+public sealed class SessionService(ToolContext context)
+{
+    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
+    {
+        var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation.Options);
+        context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
+        var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
+        var session = await plan.Source.GetAsync(ct);
+        return (session, plan);
+    }
+
+    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config)
+    {
+        var o = invocation.Options;
+        var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
+        var interaction = context.Interaction();
+        var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
+        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
+        var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
+        return new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env);
+    }
+}

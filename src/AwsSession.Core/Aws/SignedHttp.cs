@@ -1,0 +1,25 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.Runtime.Signing;
+using AwsSession.Domain;
+
+namespace AwsSession.Aws;
+
+/// <summary>
+/// HttpClient signed with AWSSDK.Core's SigV4SigningHandler, for the services whose SDK packages are not used
+/// (IAM, Organizations). Never a hand-written signer. The inner handler is swappable for unit tests.
+/// </summary>
+public sealed class SignedHttp(Func<HttpMessageHandler>? innerFactory = null)
+{
+    private readonly Lazy<HttpMessageHandler> _inner = new(innerFactory ?? (() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
+
+    public HttpClient ClientFor(AwsCredentials credentials, string service, string signingRegion)
+    {
+        AWSCredentials creds = credentials.IsSession
+            ? new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken)
+            : new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey);
+        var signer = new SigV4SigningHandler(creds, RegionEndpoint.GetBySystemName(signingRegion), service, _inner.Value);
+        // The pipeline owns timeouts; the client must not cut an attempt short on its own clock.
+        return new HttpClient(signer, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+}

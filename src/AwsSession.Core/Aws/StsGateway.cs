@@ -1,0 +1,92 @@
+using Amazon;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using AwsSession.Config;
+using AwsSession.Domain;
+
+namespace AwsSession.Aws;
+
+/// <summary>
+/// STS through AWSSDK.SecurityToken. A client is made per call, on the cold path only, with the SDK's retries off
+/// because the shared pipeline owns retrying.
+/// </summary>
+public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, RetrySettings retry) : IStsGateway
+{
+    private const string Service = "STS";
+
+    private Uri Endpoint => Endpoints.For(env, Endpoints.Sts, region);
+
+    public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials baseCredentials, string serialNumber, string code, TimeSpan duration, CancellationToken ct) =>
+        call.RunAsync(Service, "GetSessionToken", Endpoint, async token =>
+        {
+            using var client = Client(baseCredentials);
+            try
+            {
+                var response = await client.GetSessionTokenAsync(new GetSessionTokenRequest
+                {
+                    SerialNumber = serialNumber,
+                    TokenCode = code,
+                    DurationSeconds = (int)duration.TotalSeconds,
+                }, token);
+                return ToDomain(response.Credentials);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied" && e.Message.Contains("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase))
+            {
+                throw new MfaCodeRejectedException($"the MFA code was rejected for {serialNumber}");
+            }
+        }, ct);
+
+    public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) =>
+        call.RunAsync(Service, "AssumeRole", Endpoint, async token =>
+        {
+            using var client = Client(source);
+            try
+            {
+                var response = await client.AssumeRoleAsync(new AssumeRoleRequest
+                {
+                    RoleArn = request.RoleArn,
+                    RoleSessionName = request.SessionName,
+                    ExternalId = request.ExternalId,
+                    DurationSeconds = (int)request.Duration.TotalSeconds,
+                }, token);
+                return new AssumedRole(ToDomain(response.Credentials), response.AssumedRoleUser?.Arn ?? request.RoleArn);
+            }
+            catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied")
+            {
+                throw new AwsSessionException($"not allowed to assume {request.RoleArn}: the role's trust policy or its MFA condition refused it",
+                    hint: "check the trust policy of the role, and that you came through an MFA session");
+            }
+        }, ct);
+
+    public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>
+        call.RunAsync(Service, "GetCallerIdentity", Endpoint, async token =>
+        {
+            using var client = Client(credentials);
+            var r = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token);
+            return new CallerIdentity(r.Account, r.Arn, r.UserId);
+        }, ct);
+
+    private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
+    {
+        var config = new AmazonSecurityTokenServiceConfig
+        {
+            MaxErrorRetry = 0,
+            Timeout = retry.AttemptTimeout,
+            RegionEndpoint = RegionEndpoint.GetBySystemName(region),
+        };
+        if (Endpoints.Override(env, Endpoints.Sts) is { } url)
+        {
+            config.ServiceURL = url.ToString();
+            config.AuthenticationRegion = region;
+        }
+        AWSCredentials creds = c.IsSession
+            ? new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken)
+            : new BasicAWSCredentials(c.AccessKeyId, c.SecretAccessKey);
+        return new AmazonSecurityTokenServiceClient(creds, config);
+    }
+
+    private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c) =>
+        new(c.AccessKeyId, c.SecretAccessKey, c.SessionToken,
+            c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)).ToUniversalTime() : null);
+}

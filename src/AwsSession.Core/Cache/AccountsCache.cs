@@ -1,0 +1,29 @@
+using System.Text.Json;
+using AwsSession.Domain;
+
+namespace AwsSession.Cache;
+
+/// <summary>The organization's account list per management identity, under the same file rules as sessions.</summary>
+public sealed class AccountsCache(CacheStore store, TimeProvider time)
+{
+    public AccountsCacheEntry? Read(string key)
+    {
+        var bytes = store.Read(key + ".json");
+        if (bytes is null)
+            return null;
+        try
+        {
+            var entry = JsonSerializer.Deserialize(bytes, CacheJson.Default.AccountsCacheEntry);
+            return entry?.Key == key ? entry : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    public bool IsFresh(AccountsCacheEntry entry, TimeSpan ttl) => time.GetUtcNow() - entry.Fetched < ttl;
+
+    public void Write(string key, IReadOnlyList<Account> accounts) =>
+        store.Write(key + ".json", JsonSerializer.SerializeToUtf8Bytes(new AccountsCacheEntry(key, time.GetUtcNow(), accounts), CacheJson.Default.AccountsCacheEntry));
+}

@@ -1,0 +1,32 @@
+using System.Security.Cryptography;
+using System.Text;
+
+namespace AwsSession.Cache;
+
+/// <summary>
+/// Cache keys are hashes, so file names reveal neither key ids nor ARNs. Parts are length-prefixed so that
+/// ("ab","c") and ("a","bc") never collide.
+/// </summary>
+public static class CacheKeys
+{
+    /// <summary>An MFA session belongs to one base identity: access key id + profile + MFA serial.</summary>
+    public static string MfaSession(string accessKeyId, string profile, string? mfaSerial) =>
+        "mfa-" + Hash("mfa", accessKeyId, profile, mfaSerial ?? "(auto)");
+
+    /// <summary>A role session belongs to its source session + role ARN + external id + session name.</summary>
+    public static string RoleSession(string sourceKey, string roleArn, string? externalId, string? sessionName) =>
+        "role-" + Hash("role", sourceKey, roleArn, externalId ?? "", sessionName ?? "(default)");
+
+    /// <summary>The source key of a session found in the environment: its access key id, hashed.</summary>
+    public static string EnvironmentSession(string accessKeyId) => "env-" + Hash("env", accessKeyId);
+
+    public static string Accounts(string sourceKey) => "accounts-" + Hash("accounts", sourceKey);
+
+    public static string Hash(params string[] parts)
+    {
+        var sb = new StringBuilder();
+        foreach (var p in parts)
+            sb.Append(p.Length).Append(':').Append(p).Append('\n');
+        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
+    }
+}

@@ -1,0 +1,114 @@
+using AwsSession.Domain;
+
+namespace AwsSession.Config;
+
+/// <summary>
+/// Resolves flags + environment + profiles into a <see cref="ResolvedConfig"/>, the way the AWS CLI would:
+/// an explicit --profile wins; otherwise environment keys; otherwise AWS_PROFILE; otherwise "default".
+/// No network, no prompts: everything here is pure and unit-tested with fakes.
+/// </summary>
+public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profiles)
+{
+    public ResolvedConfig Resolve(SessionOptions options)
+    {
+        var explicitProfile = options.Profile;
+        var envKey = env.Get("AWS_ACCESS_KEY_ID");
+        var envSecret = env.Get("AWS_SECRET_ACCESS_KEY");
+
+        if (explicitProfile is null && envKey is not null && envSecret is not null)
+            return FromEnvironment(options, envKey, envSecret);
+
+        var name = explicitProfile ?? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
+        var profile = profiles.Find(name);
+        if (profile is null)
+        {
+            if (explicitProfile is not null || name != "default")
+                throw new UsageException($"profile '{Validation.Printable(name)}' not found in the AWS config or credentials file",
+                    explicitProfile is null ? "AWS_PROFILE names it; unset it or add the profile" : "check the name with: aws configure list-profiles");
+            throw new AwsSessionException("no AWS credentials found",
+                hint: "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add keys to [default] in ~/.aws/credentials, or pass --profile");
+        }
+
+        var roles = new List<ProfileRole>();
+        string? mfaSerial = null, mfaProcess = null;
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var current = profile;
+        while (true)
+        {
+            if (!seen.Add(current.Name))
+                throw new AwsSessionException($"profile '{current.Name}' is its own source_profile (a loop)", hint: "fix source_profile in ~/.aws/config");
+            mfaSerial ??= current.MfaSerial;
+            mfaProcess ??= current.MfaProcess;
+            GuardCredentialProcess(current);
+
+            if (current.RoleArn is null)
+                break;
+            roles.Insert(0, new ProfileRole(current.Name, current.RoleArn, current.ExternalId, current.RoleSessionName,
+                current.DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
+            if (current.SourceProfile is null)
+                throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
+            current = profiles.Find(current.SourceProfile)
+                ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found");
+        }
+
+        if (!current.HasKeys)
+            throw new AwsSessionException($"profile '{current.Name}' has no aws_access_key_id and aws_secret_access_key",
+                hint: "add the keys to ~/.aws/credentials, or pass --profile NAME for a profile that has them");
+
+        var creds = new AwsCredentials(current.AccessKeyId!, current.SecretAccessKey!, current.SessionToken);
+        return new ResolvedConfig
+        {
+            ProfileName = name,
+            Base = new BaseCredentials(creds, $"profile '{current.Name}'", current.Name),
+            EnvironmentIdentity = null,
+            Region = RegionFrom(options) ?? profile.Region,
+            MfaSerial = mfaSerial,
+            MfaProcess = options.MfaProcess ?? mfaProcess,
+            ProfileRoles = roles,
+        };
+    }
+
+    private ResolvedConfig FromEnvironment(SessionOptions options, string key, string secret)
+    {
+        var token = env.Get("AWS_SESSION_TOKEN") ?? env.Get("AWS_SECURITY_TOKEN");
+        // A profile may still supply mfa_serial, mfa_process and region for environment keys, as it does for the CLI.
+        var name = env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
+        var profile = SafeFind(name);
+        var expiration = DateTimeOffset.TryParse(env.Get("AWS_CREDENTIAL_EXPIRATION"), out var e) ? e : (DateTimeOffset?)null;
+        return new ResolvedConfig
+        {
+            ProfileName = name,
+            Base = new BaseCredentials(new AwsCredentials(key, secret, token, token is null ? null : expiration), "environment", name),
+            EnvironmentIdentity = token is null ? null : env.Get(ChildEnvironmentNames.Identity),
+            Region = RegionFrom(options) ?? profile?.Region,
+            MfaSerial = profile?.MfaSerial,
+            MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
+        };
+    }
+
+    private ProfileSettings? SafeFind(string name)
+    {
+        try
+        {
+            return profiles.Find(name);
+        }
+        catch (AwsSessionException)
+        {
+            // With keys in the environment a broken config file is not needed; the CLI ignores it too.
+            return null;
+        }
+    }
+
+    private string? RegionFrom(SessionOptions options) => options.Region ?? env.Get("AWS_REGION") ?? env.Get("AWS_DEFAULT_REGION");
+
+    private static void GuardCredentialProcess(ProfileSettings p)
+    {
+        if (p.CredentialProcess is null || p.HasKeys || p.RoleArn is not null)
+            return;
+        if (p.CredentialProcess.Contains("aws-session", StringComparison.Ordinal))
+            throw new AwsSessionException($"profile '{p.Name}' gets its credentials from aws-session itself, so it cannot be aws-session's source",
+                hint: "pass --profile with the profile that holds the long-lived keys");
+        throw new AwsSessionException($"profile '{p.Name}' uses credential_process; aws-session needs long-lived keys as its base",
+            hint: "pass --profile with a profile that has aws_access_key_id");
+    }
+}

@@ -1,0 +1,38 @@
+namespace AwsSession.Config;
+
+/// <summary>Which credentials an invocation asks for. Parsed from argv, validated, immutable.</summary>
+public abstract record Mode;
+
+/// <summary>An MFA session (GetSessionToken), or the profile's role when the profile has role_arn.</summary>
+public sealed record MfaMode(string? DeviceArn = null) : Mode;
+
+/// <summary>A role in an organization account: by id, name, prefix, or picked.</summary>
+public sealed record PoseMode(string? Account = null, string? Role = null, string? SessionName = null, string? ExternalId = null) : Mode;
+
+/// <summary>Options that every mode shares.</summary>
+public sealed record SessionOptions
+{
+    public string? Profile { get; init; }
+    public string? Region { get; init; }
+    public string? MfaToken { get; init; }
+    public string? MfaProcess { get; init; }
+    public TimeSpan? Duration { get; init; }
+    public bool NoCache { get; init; }
+    public TimeSpan MinTtl { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan AccountsTtl { get; init; } = TimeSpan.FromHours(24);
+    public bool Debug { get; init; }
+
+    /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere.</summary>
+    public PromptChannel Prompts { get; init; } = PromptChannel.Stderr;
+
+    public override string ToString() =>
+        $"SessionOptions {{ Profile = {Profile}, Region = {Region}, MfaToken = {(MfaToken is null ? "none" : "***")}, Duration = {Duration}, NoCache = {NoCache}, MinTtl = {MinTtl} }}";
+}
+
+public enum PromptChannel
+{
+    Stderr,
+    DevTty,
+}
+
+public sealed record Invocation(Mode Mode, SessionOptions Options);

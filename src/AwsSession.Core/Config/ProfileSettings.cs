@@ -1,0 +1,22 @@
+namespace AwsSession.Config;
+
+/// <summary>The keys of one ~/.aws/config (+ credentials) profile that aws-session reads. Pure data.</summary>
+public sealed record ProfileSettings(string Name)
+{
+    public string? AccessKeyId { get; init; }
+    public string? SecretAccessKey { get; init; }
+    public string? SessionToken { get; init; }
+    public string? Region { get; init; }
+    public string? MfaSerial { get; init; }
+    public string? MfaProcess { get; init; }
+    public string? RoleArn { get; init; }
+    public string? SourceProfile { get; init; }
+    public string? ExternalId { get; init; }
+    public string? RoleSessionName { get; init; }
+    public string? CredentialProcess { get; init; }
+    public int? DurationSeconds { get; init; }
+
+    public bool HasKeys => !string.IsNullOrEmpty(AccessKeyId) && !string.IsNullOrEmpty(SecretAccessKey);
+
+    public override string ToString() => $"ProfileSettings {{ Name = {Name}, Role = {RoleArn}, Source = {SourceProfile}, Mfa = {MfaSerial} }}";
+}

@@ -1,0 +1,36 @@
+using AwsSession.Domain;
+
+namespace AwsSession.Config;
+
+/// <summary>Where the base credentials come from. Origin is for people ("environment", "profile 'work'").</summary>
+public sealed record BaseCredentials(AwsCredentials Credentials, string Origin, string ProfileName);
+
+/// <summary>A role_arn hop from a profile, as the AWS CLI defines them.</summary>
+public sealed record ProfileRole(string Profile, string RoleArn, string? ExternalId, string? SessionName, TimeSpan? Duration);
+
+/// <summary>Everything the planner needs, resolved from flags, environment and config files. Pure data.</summary>
+public sealed record ResolvedConfig
+{
+    public required string ProfileName { get; init; }
+
+    /// <summary>The base keys; for an environment session these are the session itself.</summary>
+    public required BaseCredentials Base { get; init; }
+
+    /// <summary>True when the environment already holds a session (AWS_SESSION_TOKEN): no GetSessionToken possible.</summary>
+    public bool BaseIsSession => Base.Credentials.IsSession;
+
+    /// <summary>The identity marker of an environment session made by aws-session, if any.</summary>
+    public string? EnvironmentIdentity { get; init; }
+
+    /// <summary>The configured region, exported to the shell; null when none is configured.</summary>
+    public string? Region { get; init; }
+
+    /// <summary>The region STS is called in: the configured one, else us-east-1.</summary>
+    public string StsRegion => Region ?? "us-east-1";
+
+    public string? MfaSerial { get; init; }
+    public string? MfaProcess { get; init; }
+
+    /// <summary>Role hops from the profile chain, innermost first (applied in order after the MFA session).</summary>
+    public IReadOnlyList<ProfileRole> ProfileRoles { get; init; } = [];
+}

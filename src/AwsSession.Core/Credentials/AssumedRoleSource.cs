@@ -1,0 +1,57 @@
+using AwsSession.Aws;
+using AwsSession.Config;
+using AwsSession.Domain;
+using AwsSession.Prompts;
+
+namespace AwsSession.Credentials;
+
+/// <summary>What to assume. SessionName null means: derive it from the caller.</summary>
+public sealed record RoleTarget(string RoleArn, string? SessionName, string? ExternalId, TimeSpan Duration, string? AccountLabel = null);
+
+/// <summary>
+/// A role (sts:AssumeRole) over any inner session. Role chaining (a role from a role session) is capped at one
+/// hour, as STS requires, with a note instead of STS's ValidationError.
+/// </summary>
+public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target, IStsGateway sts, IStatus status) : ICredentialSource
+{
+    public async ValueTask<Session> GetAsync(CancellationToken ct)
+    {
+        var source = await inner.GetAsync(ct);
+        if (source.Identity == StaticSource.UnknownSession)
+        {
+            // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
+            var id = await sts.GetCallerIdentityAsync(source.Credentials, ct);
+            source = source with { Identity = (id.IsAssumedRole ? "role:" : "user:") + id.Arn, UserName = id.UserName ?? id.Name.Split('/').Last() };
+        }
+        var duration = target.Duration;
+        if (IsRoleSession(source) && duration > Durations.ChainedRoleMax)
+        {
+            status.Note($"role chaining: the duration is capped at {Durations.Format(Durations.ChainedRoleMax)} (asked {Durations.Format(duration)})");
+            duration = Durations.ChainedRoleMax;
+        }
+
+        var sessionName = target.SessionName ?? DefaultSessionName(source);
+        var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration);
+        AssumedRole assumed;
+        try
+        {
+            assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
+        }
+        catch (ExpiredTokenException) when (inner is IInvalidatable cached)
+        {
+            // The cached source session died early (revoked, or a clock skew): drop it, make a new one, try once more.
+            status.Note("the cached session has expired; making a new one");
+            cached.Invalidate();
+            source = await inner.GetAsync(ct);
+            assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
+        }
+        return new Session(assumed.Credentials, SessionKind.Role, "role:" + target.RoleArn, source.UserName);
+    }
+
+    public static bool IsRoleSession(Session s) =>
+        s.Kind == SessionKind.Role || s.Identity.StartsWith("role:", StringComparison.Ordinal);
+
+    /// <summary>Deterministic, so the cache key of a role session is stable: the user's name, else "aws-session".</summary>
+    public static string DefaultSessionName(Session source) =>
+        Validation.SanitizeSessionName(source.UserName is { Length: > 0 } u ? u : "aws-session");
+}

@@ -1,0 +1,50 @@
+using AwsSession.Cache;
+using AwsSession.Domain;
+using AwsSession.Prompts;
+
+namespace AwsSession.Credentials;
+
+/// <summary>
+/// A cache decorator over any source. Under a per-key inter-process lock, the first of N concurrent invocations
+/// makes the session (and prompts, once); the others wait and then read what it wrote.
+/// </summary>
+public sealed class CachedSource(ICredentialSource inner, SessionCache cache, string key, string profile, TimeSpan minTtl, IStatus status)
+    : ICredentialSource, IInvalidatable
+{
+    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
+
+    public string Key => key;
+
+    public async ValueTask<Session> GetAsync(CancellationToken ct)
+    {
+        if (cache.TryGet(key, minTtl) is { } hit)
+        {
+            status.Debug($"cache hit: {key}");
+            return hit;
+        }
+
+        using var held = await cache.LockAsync(key, LockTimeout, ct);
+        if (cache.TryGet(key, minTtl) is { } madeMeanwhile)
+        {
+            status.Debug($"cache hit after waiting for the lock: {key}");
+            return madeMeanwhile;
+        }
+
+        status.Debug($"cache miss: {key}");
+        var fresh = await inner.GetAsync(ct);
+        cache.Put(key, fresh, profile);
+        return fresh;
+    }
+
+    public void Invalidate()
+    {
+        status.Debug($"cache: dropping {key}");
+        cache.Remove(key);
+    }
+}
+
+/// <summary>A source whose stored result can be dropped, e.g. when AWS calls a cached session expired.</summary>
+public interface IInvalidatable
+{
+    void Invalidate();
+}

@@ -1,0 +1,48 @@
+using AwsSession.Aws;
+using AwsSession.Domain;
+using AwsSession.Prompts;
+
+namespace AwsSession.Credentials;
+
+/// <summary>
+/// An MFA session (sts:GetSessionToken) over base keys. Asks for the code again when STS refuses it,
+/// up to three tries, unless the code came from a flag that cannot change.
+/// </summary>
+public sealed class MfaSessionSource(
+    ICredentialSource inner,
+    IDeviceResolver devices,
+    IMfaCodeSource codes,
+    IStsGateway sts,
+    TimeSpan duration,
+    IStatus status) : ICredentialSource
+{
+    public const int MaxTries = 3;
+
+    public async ValueTask<Session> GetAsync(CancellationToken ct)
+    {
+        var baseSession = await inner.GetAsync(ct);
+        if (baseSession.Credentials.IsSession)
+            throw new AwsSessionException("the environment already holds a session (AWS_SESSION_TOKEN is set); GetSessionToken needs long-lived keys",
+                hint: "use `aws-session pose ...` to assume a role from it, or start a new shell / pass --profile for the base keys");
+
+        var device = await devices.ResolveAsync(baseSession.Credentials, ct);
+        for (var attempt = 1; ; attempt++)
+        {
+            var code = await codes.GetCodeAsync(device, attempt, ct);
+            try
+            {
+                var creds = await sts.GetSessionTokenAsync(baseSession.Credentials, device.SerialNumber, code, duration, ct);
+                return new Session(creds, SessionKind.Mfa, "mfa:" + device.SerialNumber, device.UserName);
+            }
+            catch (MfaCodeRejectedException) when (codes.CanRetry && attempt < MaxTries)
+            {
+                status.Warn($"wrong MFA code, try again ({attempt + 1}/{MaxTries})");
+            }
+            catch (MfaCodeRejectedException e)
+            {
+                throw new AwsSessionException(codes.CanRetry ? $"MFA code rejected {MaxTries} times; giving up" : e.Message,
+                    hint: codes.CanRetry ? "check the device's clock and that DEVICE-ARN is the right device" : "wait for the next code and run again");
+            }
+        }
+    }
+}

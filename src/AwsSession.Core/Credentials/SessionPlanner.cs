@@ -1,0 +1,97 @@
+using AwsSession.Accounts;
+using AwsSession.Aws;
+using AwsSession.Cache;
+using AwsSession.Config;
+using AwsSession.Domain;
+using AwsSession.Prompts;
+
+namespace AwsSession.Credentials;
+
+/// <summary>
+/// The one place that knows how sources compose, e.g. Cached(AssumedRole(Cached(MfaSession(Static)))).
+/// Everything here is decided from config and cache keys alone, so a cache hit needs no gateway at all.
+/// </summary>
+public sealed class SessionPlanner(
+    IAwsGateways aws,
+    SessionCache? cache,
+    AccountDirectory? accounts,
+    IInteraction interaction,
+    IStatus status,
+    EnvironmentVariables env)
+{
+    public async Task<Plan> PlanAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
+    {
+        var o = invocation.Options;
+        var (source, sourceKey) = SourceSession(invocation, config);
+
+        RoleTarget? lastRole = null;
+        foreach (var hop in config.ProfileRoles)
+        {
+            var duration = invocation.Mode is MfaMode && o.Duration is { } d ? Durations.InRange(d, Durations.RoleMin, Durations.RoleMax) : hop.Duration ?? Durations.RoleDefault;
+            lastRole = new RoleTarget(hop.RoleArn, hop.SessionName, hop.ExternalId, duration);
+            (source, sourceKey) = Role(source, sourceKey, lastRole, config.ProfileName, o);
+        }
+
+        if (invocation.Mode is not PoseMode pose)
+            return new Plan(source, config.Region, config.ProfileName, lastRole);
+
+        var directory = accounts ?? throw new InvalidOperationException("pose needs an account directory");
+        var sourceForListing = source;
+        Account account;
+        string roleArn;
+        if (RoleArns.IsArn(pose.Account) || RoleArns.IsArn(pose.Role))
+        {
+            var parsed = RoleArns.Parse(RoleArns.IsArn(pose.Role) ? pose.Role! : pose.Account!);
+            roleArn = parsed.Arn;
+            account = await directory.ResolveAsync(parsed.AccountId, () => sourceForListing.GetAsync(ct), sourceKey, ct);
+        }
+        else
+        {
+            account = await directory.ResolveAsync(pose.Account, () => sourceForListing.GetAsync(ct), sourceKey, ct);
+            roleArn = RoleArns.Build(account.Id, pose.Role, RoleArns.PartitionOf(config.MfaSerial));
+        }
+
+        var target = new RoleTarget(roleArn, pose.SessionName, pose.ExternalId,
+            o.Duration is { } pd ? Durations.InRange(pd, Durations.RoleMin, Durations.RoleMax) : Durations.RoleDefault, account.Name);
+        (source, _) = Role(source, sourceKey, target, config.ProfileName, o);
+        return new Plan(source, config.Region, config.ProfileName, target, account);
+    }
+
+    /// <summary>The session every mode starts from: one already in the environment, else an MFA session.</summary>
+    private (ICredentialSource Source, string Key) SourceSession(Invocation invocation, ResolvedConfig config)
+    {
+        var o = invocation.Options;
+        var baseSource = new StaticSource(config.Base, config.EnvironmentIdentity);
+        if (config.BaseIsSession)
+        {
+            if (invocation.Mode is MfaMode && config.ProfileRoles.Count == 0)
+                throw new AwsSessionException("the environment already holds a session (AWS_SESSION_TOKEN is set); GetSessionToken needs long-lived keys",
+                    hint: "use `aws-session pose ...` to assume a role from it, or unset AWS_SESSION_TOKEN and the keys / pass --profile");
+            return (baseSource, CacheKeys.EnvironmentSession(config.Base.Credentials.AccessKeyId));
+        }
+
+        var device = invocation.Mode is MfaMode { DeviceArn: { } arn } ? arn : config.MfaSerial;
+        var mfaDuration = invocation.Mode is MfaMode && config.ProfileRoles.Count == 0 && o.Duration is { } d
+            ? Durations.InRange(d, Durations.MfaMin, Durations.MfaMax)
+            : Durations.MfaDefault;
+        var mfa = new MfaSessionSource(baseSource,
+            new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
+            CodeSource(o, config), aws.Sts, mfaDuration, status);
+        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
+        return (Cached(mfa, key, config.ProfileName, o), key);
+    }
+
+    private (ICredentialSource, string) Role(ICredentialSource inner, string innerKey, RoleTarget target, string profile, SessionOptions o)
+    {
+        var key = CacheKeys.RoleSession(innerKey, target.RoleArn, target.ExternalId, target.SessionName);
+        return (Cached(new AssumedRoleSource(inner, target, aws.Sts, status), key, profile, o), key);
+    }
+
+    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o) =>
+        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status);
+
+    private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config) =>
+        o.MfaToken is { } token ? new FixedCode(token)
+        : config.MfaProcess is { } process ? new ProcessCode(process, env)
+        : new PromptedCode(interaction);
+}

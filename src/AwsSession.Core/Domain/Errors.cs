@@ -1,0 +1,26 @@
+namespace AwsSession.Domain;
+
+/// <summary>
+/// An expected failure: one line for the person, an exit code for the script. Only the entry point catches it.
+/// Messages never carry secrets; callers mask identifiers before building one.
+/// </summary>
+public class AwsSessionException(string message, int exitCode = ExitCodes.Failure, string? hint = null, Exception? inner = null)
+    : Exception(message, inner)
+{
+    public int ExitCode { get; } = exitCode;
+
+    public string? Hint { get; } = hint;
+}
+
+/// <summary>Bad arguments or options: exit 2, raised before any network call.</summary>
+public sealed class UsageException(string message, string? hint = null)
+    : AwsSessionException(message, ExitCodes.Usage, hint);
+
+public static class ExitCodes
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int Usage = 2;
+    public const int NotExecutable = 126;
+    public const int CommandNotFound = 127;
+}

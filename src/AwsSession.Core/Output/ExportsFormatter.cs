@@ -1,0 +1,70 @@
+using System.Text;
+using System.Text.Json;
+
+namespace AwsSession.Output;
+
+/// <summary>
+/// Renders variables as statements for eval. Every value is single-quoted in the shell's own rules, so any byte
+/// sequence round-trips and nothing in a value is ever executed.
+/// </summary>
+public static class ExportsFormatter
+{
+    public static string Render(ShellKind shell, IReadOnlyList<KeyValuePair<string, string>> set, IReadOnlyList<string> unset)
+    {
+        if (shell == ShellKind.Json)
+            return Json(set);
+        var sb = new StringBuilder();
+        foreach (var name in unset)
+            sb.Append(Unset(shell, name)).Append('\n');
+        foreach (var (name, value) in set)
+            sb.Append(Export(shell, name, value)).Append('\n');
+        return sb.ToString();
+    }
+
+    public static string Export(ShellKind shell, string name, string value) => shell switch
+    {
+        ShellKind.Fish => $"set -gx {name} {FishQuote(value)};",
+        ShellKind.Pwsh => $"$env:{name} = {PwshQuote(value)}",
+        _ => $"export {name}={PosixQuote(value)}",
+    };
+
+    public static string Unset(ShellKind shell, string name) => shell switch
+    {
+        ShellKind.Fish => $"set -e {name};",
+        ShellKind.Pwsh => $"Remove-Item Env:{name} -ErrorAction SilentlyContinue",
+        _ => $"unset {name}",
+    };
+
+    /// <summary>POSIX: inside '...' nothing is special; a ' ends the quote, so it becomes '\''.</summary>
+    public static string PosixQuote(string v) => "'" + v.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+
+    /// <summary>fish: inside '...' only \ and ' are special.</summary>
+    public static string FishQuote(string v) =>
+        "'" + v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace("'", "\\'", StringComparison.Ordinal) + "'";
+
+    /// <summary>PowerShell: inside '...' a quote is doubled; it also treats the typographic single quotes as quotes.</summary>
+    public static string PwshQuote(string v)
+    {
+        var sb = new StringBuilder("'");
+        foreach (var ch in v)
+        {
+            if (ch is '\'' or '\u2018' or '\u2019' or '\u201A' or '\u201B')
+                sb.Append(ch);
+            sb.Append(ch);
+        }
+        return sb.Append('\'').ToString();
+    }
+
+    private static string Json(IReadOnlyList<KeyValuePair<string, string>> set)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            foreach (var (name, value) in set)
+                w.WriteString(name, value);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+    }
+}

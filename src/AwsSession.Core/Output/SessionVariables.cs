@@ -1,0 +1,36 @@
+using System.Globalization;
+using AwsSession.Config;
+using AwsSession.Domain;
+
+namespace AwsSession.Output;
+
+/// <summary>The variables a session sets and the stale ones it removes: shared by the exports and the exec child.</summary>
+public static class SessionVariables
+{
+    public static IReadOnlyList<KeyValuePair<string, string>> For(Session session, string? region)
+    {
+        var c = session.Credentials;
+        var vars = new List<KeyValuePair<string, string>>
+        {
+            new(ChildEnvironmentNames.AccessKeyId, c.AccessKeyId),
+            new(ChildEnvironmentNames.SecretAccessKey, c.SecretAccessKey),
+        };
+        if (c.SessionToken is { } token)
+            vars.Add(new(ChildEnvironmentNames.SessionToken, token));
+        if (c.Expiration is { } e)
+            vars.Add(new(ChildEnvironmentNames.Expiration, Iso(e)));
+        if (region is not null)
+        {
+            vars.Add(new(ChildEnvironmentNames.Region, region));
+            vars.Add(new(ChildEnvironmentNames.DefaultRegion, region));
+        }
+        vars.Add(new(ChildEnvironmentNames.Identity, session.Identity));
+        return vars;
+    }
+
+    /// <summary>What the shell must drop so nothing stale wins over or mixes with the new session.</summary>
+    public static IReadOnlyList<string> Unset(IReadOnlyList<KeyValuePair<string, string>> set) =>
+        ChildEnvironmentNames.Removed.Where(n => set.All(kv => kv.Key != n)).ToList();
+
+    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,61 @@
+using AwsSession.Config;
+using AwsSession.Domain;
+using CliWrap;
+using CliWrap.Buffered;
+
+namespace AwsSession.Prompts;
+
+/// <summary>-t/--mfa-token: validated at parse time; a rejection is final because the flag cannot change.</summary>
+public sealed class FixedCode(string code) : IMfaCodeSource
+{
+    public bool CanRetry => false;
+
+    public ValueTask<string> GetCodeAsync(MfaDevice device, int attempt, CancellationToken ct) => ValueTask.FromResult(code);
+}
+
+/// <summary>A person at the terminal (stderr or /dev/tty).</summary>
+public sealed class PromptedCode(IInteraction interaction) : IMfaCodeSource
+{
+    public bool CanRetry => true;
+
+    public ValueTask<string> GetCodeAsync(MfaDevice device, int attempt, CancellationToken ct) =>
+        interaction.CanPrompt
+            ? ValueTask.FromResult(interaction.AskMfaCode(device.SerialNumber, attempt))
+            : throw new AwsSessionException($"an MFA code is needed for {device.SerialNumber}, and there is no terminal to ask on",
+                hint: "pass --mfa-token CODE, or set mfa_process in the profile");
+}
+
+/// <summary>
+/// mfa_process / --mfa-process: a command that prints the code (e.g. a password manager's TOTP). Run through
+/// CliWrap with its output captured; the code itself is never echoed in errors.
+/// </summary>
+public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfaCodeSource
+{
+    public bool CanRetry => false;
+
+    public async ValueTask<string> GetCodeAsync(MfaDevice device, int attempt, CancellationToken ct)
+    {
+        var (shell, flag) = OperatingSystem.IsWindows() ? ("cmd.exe", "/c") : ("/bin/sh", "-c");
+        BufferedCommandResult result;
+        try
+        {
+            result = await Cli.Wrap(shell).WithArguments([flag, command])
+                .WithEnvironmentVariables(e => e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber))
+                .WithWorkingDirectory(env.Home)
+                .WithValidation(CommandResultValidation.None)
+                .ExecuteBufferedAsync(ct);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new AwsSessionException($"mfa_process could not be started: {e.Message}");
+        }
+        if (result.ExitCode != 0)
+            throw new AwsSessionException($"mfa_process exited with code {result.ExitCode}", hint: FirstLine(result.StandardError));
+        var code = result.StandardOutput.Trim();
+        return code.Length == 6 && code.All(char.IsAsciiDigit)
+            ? code
+            : throw new AwsSessionException("mfa_process did not print a 6-digit code", hint: "it must print only the code on stdout");
+    }
+
+    private static string? FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+}

@@ -1,0 +1,31 @@
+using AwsSession.Application;
+using AwsSession.Aws;
+using AwsSession.Config;
+using AwsSession.Prompts;
+
+namespace AwsSession.Cli;
+
+/// <summary>Builds the production <see cref="ToolContext"/>: the real process, terminal, files and AWS.</summary>
+public static class AppContextFactory
+{
+    public static ToolContext FromProcess(bool debug)
+    {
+        var env = EnvironmentVariables.FromProcess();
+        var status = new StderrStatus(Console.Error, debug);
+        return new ToolContext
+        {
+            Env = env,
+            Out = Console.Out,
+            Status = status,
+            Interaction = ConsoleFactory.ForStderr,
+            Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            Profiles = () => new SharedProfileStore(env),
+        };
+    }
+
+    private sealed class DebugObserver(IStatus status) : IAwsCallObserver
+    {
+        public void Calling(string service, string operation, int attempt) =>
+            status.Debug($"{service} {operation}" + (attempt > 1 ? $" (attempt {attempt})" : ""));
+    }
+}

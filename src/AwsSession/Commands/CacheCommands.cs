@@ -1,0 +1,46 @@
+using System.CommandLine;
+using AwsSession.Application;
+using AwsSession.Cache;
+using AwsSession.Domain;
+
+namespace AwsSession.Cli.Commands;
+
+/// <summary>`sessions` lists the cache (never a secret); `clear` forgets it.</summary>
+public static class CacheCommands
+{
+    private static readonly Option<bool> Json = new("--json") { Description = "JSON output (default when stdout is not a terminal)" };
+
+    public static Command Sessions(Func<bool, ToolContext> contexts)
+    {
+        var cmd = new Command("sessions", "List the cached sessions: profile, kind, identity, expiry. Never shows a secret.") { Json };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var context = contexts(r.GetValue(CommonOptions.Debug));
+            var entries = new SessionCache(context.CacheStore, context.Time, context.Status).List();
+            var now = context.Time.GetUtcNow();
+            var rows = entries.Select(e => new[]
+            {
+                e.Profile, e.Kind.ToString().ToLowerInvariant(), e.Identity, Masking.AccessKeyId(e.AccessKeyId),
+                Output.SessionVariables.Iso(e.Expiration), e.Expiration > now ? Left(e.Expiration - now) : "expired",
+            }).ToList();
+            await Tables.WriteAsync(context, r.GetValue(Json), ["profile", "kind", "identity", "access_key_id", "expiration", "left"], rows, ct);
+            return 0;
+        });
+        return cmd;
+    }
+
+    public static Command Clear(Func<bool, ToolContext> contexts)
+    {
+        var cmd = new Command("clear", "Forget every cached session (with --profile: only that profile's).");
+        cmd.SetAction(r =>
+        {
+            var context = contexts(r.GetValue(CommonOptions.Debug));
+            var removed = new SessionCache(context.CacheStore, context.Time, context.Status).Clear(r.GetValue(CommonOptions.Profile));
+            context.Status.Note($"removed {removed} cached {(removed == 1 ? "entry" : "entries")} from {context.CacheStore.Directory}");
+            return 0;
+        });
+        return cmd;
+    }
+
+    private static string Left(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : $"{(int)t.TotalMinutes}m";
+}

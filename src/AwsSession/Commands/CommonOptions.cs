@@ -1,0 +1,45 @@
+using System.CommandLine;
+using AwsSession.Config;
+using AwsSession.Output;
+
+namespace AwsSession.Cli.Commands;
+
+/// <summary>Options every mode accepts, declared once on the root (recursive) so they work after any subcommand.</summary>
+public static class CommonOptions
+{
+    public static readonly Option<string?> Profile = new("--profile") { Description = "Profile in ~/.aws/config for the base keys (or a role_arn profile)", Recursive = true, HelpName = "NAME" };
+    public static readonly Option<string?> Region = new("--region") { Description = "Region for STS and the exports (default: AWS_REGION, AWS_DEFAULT_REGION, the profile)", Recursive = true };
+    public static readonly Option<string?> Duration = new("--duration", "-d") { Description = "Session length: seconds or 90m/12h (mfa: default 12h, 15m..36h; roles: default 1h, 15m..12h)", Recursive = true };
+    public static readonly Option<string?> MfaToken = new("--mfa-token", "-t") { Description = "The 6-digit MFA code (otherwise mfa_process, else a prompt)", Recursive = true, HelpName = "CODE" };
+    public static readonly Option<string?> MfaProcess = new("--mfa-process") { Description = "Command that prints the MFA code (like mfa_process in the profile)", Recursive = true, HelpName = "CMD" };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the session cache for this run", Recursive = true };
+    public static readonly Option<string?> MinTtl = new("--min-ttl") { Description = "Reuse a cached session only with at least this much left (default 5m)", Recursive = true };
+    public static readonly Option<bool> Debug = new("--debug") { Description = "Trace decisions and AWS calls on stderr (never secrets); stack traces on failure", Recursive = true };
+    public static readonly Option<string?> Shell = new("--shell") { Description = "Output syntax: sh, bash, zsh, fish, pwsh or json (default: from $SHELL)", Recursive = true };
+
+    // pose
+    public static readonly Option<string?> SessionName = new("--session-name") { Description = "Role session name (default: derived from your user name)" };
+    public static readonly Option<string?> ExternalId = new("--external-id") { Description = "External id the role's trust policy requires" };
+    public static readonly Option<string?> AccountsTtl = new("--accounts-ttl") { Description = "How long the cached account list stays fresh (default 24h)" };
+
+    static CommonOptions()
+    {
+        Shell.AcceptOnlyFromAmong(Shells.Names);
+    }
+
+    public static IEnumerable<Option> Global => [Profile, Region, Duration, MfaToken, MfaProcess, NoCache, MinTtl, Debug, Shell];
+
+    /// <summary>Validated options: every check that can fail does so here, before any network call.</summary>
+    public static SessionOptions Read(ParseResult r) => new()
+    {
+        Profile = r.GetValue(Profile),
+        Region = r.GetValue(Region),
+        MfaToken = r.GetValue(MfaToken) is { } t ? Validation.MfaCode(t) : null,
+        MfaProcess = r.GetValue(MfaProcess),
+        Duration = r.GetValue(Duration) is { } d ? Durations.Parse(d) : null,
+        NoCache = r.GetValue(NoCache),
+        MinTtl = r.GetValue(MinTtl) is { } m ? Durations.Parse(m, "--min-ttl") : TimeSpan.FromMinutes(5),
+        AccountsTtl = r.GetResult(AccountsTtl) is not null && r.GetValue(AccountsTtl) is { } a ? Durations.Parse(a, "--accounts-ttl") : TimeSpan.FromHours(24),
+        Debug = r.GetValue(Debug),
+    };
+}

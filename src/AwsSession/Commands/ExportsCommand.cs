@@ -1,0 +1,27 @@
+using System.CommandLine;
+using AwsSession.Application;
+using AwsSession.Config;
+using AwsSession.Output;
+using AwsSession.Prompts;
+
+namespace AwsSession.Cli.Commands;
+
+/// <summary>`aws-session [mfa|pose]`: prints the session as statements for eval (or JSON) on stdout, nothing else.</summary>
+public static class ExportsCommand
+{
+    public static Func<Invocation, ParseResult, CancellationToken, Task<int>> Action(Func<bool, ToolContext> contexts) => async (invocation, r, ct) =>
+    {
+        var context = contexts(invocation.Options.Debug);
+        var shell = r.GetValue(CommonOptions.Shell) is { } s ? Shells.Parse(s) : Shells.FromEnvironment(context.Env.Get("SHELL"));
+        var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
+        var set = SessionVariables.For(session, plan.Region);
+        await context.Out.WriteAsync(ExportsFormatter.Render(shell, set, SessionVariables.Unset(set)));
+        await context.Out.FlushAsync(ct);
+
+        if (plan.Role is { } role)
+            context.Status.Note(Describe.Assumed(role, plan.Account, session));
+        if (Terminal.StdoutIsTerminal && shell != ShellKind.Json)
+            context.Status.Note($"these are shell statements; load them with: eval \"$(aws-session {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))})\"");
+        return 0;
+    };
+}

@@ -1,0 +1,56 @@
+using System.CommandLine;
+using AwsSession.Application;
+
+namespace AwsSession.Cli.Commands;
+
+/// <summary>The command tree. Each command lives in its own file; this only assembles them.</summary>
+public static class RootCommandFactory
+{
+    public const string Overview = """
+        Temporary AWS credentials with MFA, for this shell or for one command.
+
+          eval "$(aws-session)"                           MFA session in this shell
+          eval "$(aws-session pose 123456789012 Admin)"   a role in an organization account
+          aws-session exec pose prod -- terraform plan    one command with those credentials
+
+        Base keys come from the environment, --profile / AWS_PROFILE, ~/.aws/credentials and ~/.aws/config
+        (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured).
+        Sessions are cached in $XDG_CACHE_HOME/aws-session (default ~/.cache/aws-session), mode 0600,
+        so one MFA code serves every shell and parallel job until the session nears its end.
+        Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.
+        """;
+
+    public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string> argv)
+    {
+        var exports = ExportsCommand.Action(contexts);
+        ModeCommands.ModeAction action = (inv, r, ct) => exports(inv, r, ct);
+        var root = new RootCommand(Overview)
+        {
+            ModeCommands.Mfa("""
+                Print exports for an MFA session (sts:GetSessionToken). The same as plain `aws-session`.
+
+                Examples:
+                  eval "$(aws-session mfa)"
+                  eval "$(aws-session mfa arn:aws:iam::123456789012:mfa/alice -t 123456)"
+                  aws-session mfa --shell fish | source
+                """, action),
+            ModeCommands.Pose("""
+                Print exports for a role in an organization account: by id, by name or prefix, or from a picker.
+
+                Examples:
+                  eval "$(aws-session pose 123456789012 Admin)"     by id
+                  eval "$(aws-session pose prod)"                   by name (or unique prefix), OrganizationAccountAccessRole
+                  eval "$(aws-session pose)"                        pick from the organization's accounts
+                  eval "$(aws-session pose arn:aws:iam::123456789012:role/ci/Deploy)"
+                """, action),
+            ExecCommand.Create(contexts, argv),
+            CredentialProcessCommand.Create(contexts),
+            CacheCommands.Sessions(contexts),
+            CacheCommands.Clear(contexts),
+        };
+        foreach (var option in CommonOptions.Global)
+            root.Options.Add(option);
+        root.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
+        return root;
+    }
+}

@@ -1,0 +1,3 @@
+using AwsSession.Cli;
+
+return await App.RunAsync(args, AppContextFactory.FromProcess);
