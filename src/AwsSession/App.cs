@@ -13,13 +13,20 @@ public static class App
 {
     public static async Task<int> RunAsync(string[] args, Func<bool, ToolContext> contextFactory)
     {
-        var debug = args.TakeWhile(a => a != "--").Contains("--debug");
-        var root = RootCommandFactory.Create(contextFactory, args);
-        var parsed = root.Parse(args);
-        if (parsed.Errors.Count > 0)
+        // Everything after the first `--` is exec's command, never parsed: left to System.CommandLine, those words
+        // would first fill exec's optional ACCOUNT and ROLE arguments (`exec pose prod -- sh -c x` assumed role "sh").
+        var split = Array.IndexOf(args, "--");
+        var options = split < 0 ? args : args[..split];
+        var command = split < 0 ? null : args[(split + 1)..];
+        var debug = options.Contains("--debug");
+        var root = RootCommandFactory.Create(contextFactory, command);
+        var parsed = root.Parse(options);
+        var error = parsed.Errors.Count > 0 ? parsed.Errors[0].Message
+            : command is not null && !ExecCommand.IsExec(parsed) ? "-- and a command are only for exec"
+            : null;
+        if (error is not null)
         {
-            var first = parsed.Errors[0].Message;
-            Console.Error.WriteLine($"aws-session: {first} (see aws-session --help)");
+            Console.Error.WriteLine($"aws-session: {error} (see aws-session --help)");
             return ExitCodes.Usage;
         }
 

@@ -13,6 +13,22 @@ public static class ChildEnvironmentNames
     /// <summary>Marks a shell or child that aws-session set up, naming the session's identity, so nested use can tell.</summary>
     public const string Identity = "AWS_SESSION_IDENTITY";
 
+    /// <summary>How `exec --server` points SDKs at its endpoint (the ECS container credentials provider).</summary>
+    public const string ContainerFullUri = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
+    public const string ContainerAuthorizationToken = "AWS_CONTAINER_AUTHORIZATION_TOKEN";
+
+    /// <summary>`exec --server` hides the shared credentials file: SDKs consult it before the container endpoint.</summary>
+    public const string SharedCredentialsFile = "AWS_SHARED_CREDENTIALS_FILE";
+
+    /// <summary>
+    /// Container settings that would win over (RELATIVE_URI, TOKEN_FILE) or mix with the server's, e.g. when
+    /// aws-session itself runs in ECS.
+    /// </summary>
+    public static readonly string[] ContainerRemoved =
+    [
+        "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", ContainerFullUri, ContainerAuthorizationToken, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    ];
+
     /// <summary>Stale settings that would otherwise win over (or mix with) the new session.</summary>
     public static readonly string[] Removed =
     [

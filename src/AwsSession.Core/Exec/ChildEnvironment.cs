@@ -1,4 +1,6 @@
 using AwsSession.Config;
+using AwsSession.Domain;
+using AwsSession.Output;
 
 namespace AwsSession.Exec;
 
@@ -15,5 +17,23 @@ public static class ChildEnvironment
         foreach (var (name, value) in set)
             env[name] = value;
         return env;
+    }
+
+    /// <summary>The keys themselves, their expiry, the region and the identity marker.</summary>
+    public static IReadOnlyDictionary<string, string> WithKeys(IReadOnlyDictionary<string, string> parent, Session session, string? region) =>
+        Build(parent, SessionVariables.For(session, region));
+
+    /// <summary>
+    /// `exec --server`: no keys at all, only the endpoint, the region and the marker. The shared credentials file
+    /// is hidden because every SDK reads its [default] profile (often the very base keys) before the endpoint.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> WithServer(IReadOnlyDictionary<string, string> parent, Session session, string? region, IReadOnlyList<KeyValuePair<string, string>> server)
+    {
+        var set = SessionVariables.For(session, region)
+            .Where(kv => kv.Key is ChildEnvironmentNames.Region or ChildEnvironmentNames.DefaultRegion or ChildEnvironmentNames.Identity)
+            .Concat(server)
+            .Append(new(ChildEnvironmentNames.SharedCredentialsFile, OperatingSystem.IsWindows() ? "NUL" : "/dev/null"))
+            .ToList();
+        return Build(parent, set, ChildEnvironmentNames.ContainerRemoved);
     }
 }

@@ -3,29 +3,39 @@ using AwsSession.Application;
 using AwsSession.Config;
 using AwsSession.Domain;
 using AwsSession.Exec;
-using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
 
 /// <summary>`aws-session exec [mfa ...|pose ...] [options] -- CMD [ARGS...]`: runs one command with the session.</summary>
 public static class ExecCommand
 {
+    /// <summary>Only for the usage line: App hands over the words after `--` itself, unparsed.</summary>
     private static readonly Argument<string[]> ChildArgs = new("CMD") { Description = "The command and its arguments, after --; default $SHELL", Arity = ArgumentArity.ZeroOrMore };
 
-    public static Command Create(Func<bool, ToolContext> contexts, IReadOnlyList<string> argv)
+    public static readonly Option<bool> Server = new("--server")
     {
-        ModeCommands.ModeAction action = (invocation, r, ct) => RunAsync(contexts, argv, invocation, r, ct);
+        Description = "Serve refreshing credentials on 127.0.0.1 (ECS style) instead of putting keys in CMD's environment; for commands that outlive a session",
+        Recursive = true,
+    };
+
+    /// <param name="command">The words after `--`, untouched; null when there was no `--`.</param>
+    public static Command Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command)
+    {
+        ModeCommands.ModeAction action = (invocation, r, ct) => RunAsync(contexts, command, invocation, r, ct);
         var exec = new Command("exec", """
             Run a command with the session's credentials in its environment, attached to this terminal.
+            Everything after -- is the command, passed on untouched; its exit code is aws-session's.
 
             Examples:
               aws-session exec -- aws sts get-caller-identity
               aws-session exec pose 123456789012 Admin -- terraform plan
               aws-session exec pose prod -- make deploy
+              aws-session exec pose prod --server -- terraform apply   (refreshes past the 1-hour role limit)
               aws-session exec            (starts $SHELL with the session)
             """)
         {
             ChildArgs,
+            Server,
             ModeCommands.Mfa("Run CMD with an MFA session", action, ChildArgs),
             ModeCommands.Pose("Run CMD with a role in an organization account", action, ChildArgs),
         };
@@ -33,19 +43,36 @@ public static class ExecCommand
         return exec;
     }
 
-    private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string> argv, Invocation invocation, ParseResult r, CancellationToken ct)
+    public static bool IsExec(ParseResult parsed)
     {
-        var childArgs = r.GetValue(ChildArgs) ?? [];
-        if (childArgs.Length == 0 && argv.Contains("--"))
-            throw new UsageException("exec: nothing to run after --", "aws-session exec -- CMD [ARGS...], or no -- for $SHELL");
+        for (var c = parsed.CommandResult; c is not null; c = c.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            if (c.Command.Name == "exec")
+                return true;
+        }
+        return false;
+    }
+
+    private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, ParseResult r, CancellationToken ct)
+    {
+        if (argv is { Count: 0 })
+            throw new UsageException("exec: nothing to run after --", "aws-session exec [mfa|pose ...] -- CMD [ARGS...], or no -- for $SHELL");
+        if (argv is null && r.GetValue(ChildArgs) is { Length: > 0 } words)
+            throw new UsageException($"exec: put the command after --: aws-session exec ... -- {string.Join(' ', words)}");
 
         var context = contexts(invocation.Options.Debug);
-        var command = ChildCommand.From(childArgs, context.Env.Get("SHELL"));
+        // Resolve first: a mistyped command fails with 127 before any MFA prompt.
+        var command = ChildCommand.From(argv ?? [], context.Env.Get("SHELL")).Resolve(context.Env.Get("PATH"));
         var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
         if (plan.Role is { } role)
             context.Status.Note(Describe.Assumed(role, plan.Account, session));
 
-        var env = ChildEnvironment.Build(context.Env.All, SessionVariables.For(session, plan.Region));
-        return new ChildRunner().Run(command, env);
+        if (!r.GetValue(Server))
+            return new ChildRunner().Run(command, ChildEnvironment.WithKeys(context.Env.All, session, plan.Region));
+
+        await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
+        await using var server = CredentialServer.Start(feed.Current);
+        context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}");
+        return new ChildRunner().Run(command, ChildEnvironment.WithServer(context.Env.All, session, plan.Region, server.ChildVariables));
     }
 }

@@ -20,7 +20,7 @@ public static class RootCommandFactory
         Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.
         """;
 
-    public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string> argv)
+    public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command)
     {
         var exports = ExportsCommand.Action(contexts);
         ModeCommands.ModeAction action = (inv, r, ct) => exports(inv, r, ct);
@@ -43,7 +43,7 @@ public static class RootCommandFactory
                   eval "$(aws-session pose)"                        pick from the organization's accounts
                   eval "$(aws-session pose arn:aws:iam::123456789012:role/ci/Deploy)"
                 """, action),
-            ExecCommand.Create(contexts, argv),
+            ExecCommand.Create(contexts, command),
             CredentialProcessCommand.Create(contexts),
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),

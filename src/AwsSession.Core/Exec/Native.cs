@@ -1,0 +1,54 @@
+using System.Runtime.InteropServices;
+
+namespace AwsSession.Exec;
+
+/// <summary>The few POSIX calls .NET has no API for. Signal numbers 1, 2, 3, 13 and 15 are the same on Linux and macOS.</summary>
+internal static partial class Native
+{
+    public const int SigPipe = 13;
+    public const int XOk = 1;
+    private static readonly nint SigDfl = 0;
+    private static readonly nint SigIgn = 1;
+
+    public static int Number(PosixSignal s) => s switch
+    {
+        PosixSignal.SIGHUP => 1,
+        PosixSignal.SIGINT => 2,
+        PosixSignal.SIGQUIT => 3,
+        _ => 15,
+    };
+
+    /// <summary>
+    /// The runtime ignores SIGPIPE, and an ignored signal stays ignored across fork and exec: the child would see
+    /// EPIPE instead of dying quietly (`yes | head -1` prints "Broken pipe"). Default it for the fork only.
+    /// </summary>
+    public static T WithDefaultSigPipe<T>(Func<T> start)
+    {
+        if (OperatingSystem.IsWindows())
+            return start();
+        var previous = Signal(SigPipe, SigDfl);
+        try
+        {
+            return start();
+        }
+        finally
+        {
+            Signal(SigPipe, previous == -1 ? SigIgn : previous);
+        }
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill")]
+    public static partial int Kill(int pid, int signal);
+
+    [LibraryImport("libc", EntryPoint = "tcgetpgrp")]
+    public static partial int TcGetPgrp(int fd);
+
+    [LibraryImport("libc", EntryPoint = "getpgrp")]
+    public static partial int GetPgrp();
+
+    [LibraryImport("libc", EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8)]
+    public static partial int Access(string path, int mode);
+
+    [LibraryImport("libc", EntryPoint = "signal")]
+    private static partial nint Signal(int signal, nint handler);
+}
