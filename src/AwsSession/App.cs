@@ -21,7 +21,8 @@ public static class App
         var debug = options.Contains("--debug");
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
-        var error = parsed.Errors.Count > 0 ? parsed.Errors[0].Message
+        // System.CommandLine lists allowed values on separate lines; the rule is one stderr line per failure.
+        var error = parsed.Errors.Count > 0 ? string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             : command is not null && !ExecCommand.IsExec(parsed) ? "-- and a command are only for exec"
             : null;
         if (error is not null)

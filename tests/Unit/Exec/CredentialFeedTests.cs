@@ -1,0 +1,138 @@
+using AwsSession.Credentials;
+using AwsSession.Domain;
+using AwsSession.Exec;
+using AwsSession.Prompts;
+
+namespace AwsSession.Tests.Unit.Exec;
+
+public class CredentialFeedTests
+{
+    private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
+    private readonly ManualTime _time = new(T0);
+    private readonly QuietStatus _status = new();
+
+    private static Session RoleUntil(DateTimeOffset expiry, string key = "ASIA1") =>
+        new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, "role:x");
+
+    [Fact]
+    public void A_one_hour_session_is_refreshed_15_minutes_before_expiry()
+    {
+        CredentialFeed.RefreshAt(RoleUntil(T0.AddHours(1)), T0).ShouldBe(T0.AddMinutes(45));
+    }
+
+    [Fact]
+    public void A_short_session_is_refreshed_at_half_its_life()
+    {
+        CredentialFeed.RefreshAt(RoleUntil(T0.AddSeconds(40)), T0).ShouldBe(T0.AddSeconds(20));
+    }
+
+    [Fact]
+    public void Keys_without_expiry_are_never_refreshed()
+    {
+        var keys = new Session(new AwsCredentials("AKIA", "s"), SessionKind.Environment, "keys:default");
+
+        CredentialFeed.RefreshAt(keys, T0).ShouldBe(DateTimeOffset.MaxValue);
+    }
+
+    [Fact]
+    public async Task A_refresh_drops_the_cached_session_and_reruns_the_chain()
+    {
+        var source = new Source(RoleUntil(T0.AddHours(2), "ASIA2"));
+        var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(10)), _time, _status);
+
+        await feed.RefreshAsync(CancellationToken.None);
+
+        source.Invalidated.ShouldBe(1);
+        source.Calls.ShouldBe(1);
+        feed.Current().Session!.Credentials.AccessKeyId.ShouldBe("ASIA2");
+        feed.NextRefresh.ShouldBe(T0.AddHours(2).AddMinutes(-15));
+    }
+
+    [Fact]
+    public async Task A_failed_refresh_keeps_serving_the_old_session_until_it_expires_then_explains()
+    {
+        var source = new Source(new AwsSessionException("an MFA code is needed for arn:x, and there is no terminal to ask on", hint: "pass --mfa-token CODE"));
+        var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(10)), _time, _status);
+
+        await feed.RefreshAsync(CancellationToken.None);
+
+        feed.Current().Session!.Credentials.AccessKeyId.ShouldBe("ASIA1");
+        feed.NextRefresh.ShouldBe(T0 + CredentialFeed.RetryDelay);
+        _status.Warnings.ShouldHaveSingleItem().ShouldContain("no terminal");
+
+        _time.Now = T0.AddMinutes(10);
+        var answer = feed.Current();
+        answer.Session.ShouldBeNull();
+        answer.Error!.ShouldContain("no terminal to ask on; pass --mfa-token CODE");
+    }
+
+    [Fact]
+    public async Task A_later_successful_refresh_clears_the_error()
+    {
+        var source = new Source(new AwsSessionException("boom"));
+        var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(1)), _time, _status);
+        await feed.RefreshAsync(CancellationToken.None);
+        _time.Now = T0.AddMinutes(2);
+        feed.Current().Error.ShouldNotBeNull();
+
+        source.Next = RoleUntil(T0.AddHours(1), "ASIA3");
+        await feed.RefreshAsync(CancellationToken.None);
+
+        feed.Current().ShouldBe(new CredentialAnswer(source.Next as Session, null));
+    }
+
+    [Fact]
+    public async Task The_background_loop_refreshes_by_itself_and_stops_on_dispose()
+    {
+        var real = TimeProvider.System;
+        var source = new Source(RoleUntil(real.GetUtcNow().AddHours(1), "ASIA4"));
+        var feed = CredentialFeed.Start(source, RoleUntil(real.GetUtcNow().AddSeconds(2)), real, _status);
+
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (source.Calls == 0 && DateTime.UtcNow < deadline)
+            await Task.Delay(50);
+        await feed.DisposeAsync();
+
+        source.Calls.ShouldBe(1);
+        feed.Current().Session!.Credentials.AccessKeyId.ShouldBe("ASIA4");
+    }
+
+    private sealed class Source(object next) : ICredentialSource, IInvalidatable
+    {
+        public object Next { get; set; } = next;
+
+        public int Calls { get; private set; }
+
+        public int Invalidated { get; private set; }
+
+        public ValueTask<Session> GetAsync(CancellationToken ct)
+        {
+            Calls++;
+            return Next is Exception e ? ValueTask.FromException<Session>(e) : ValueTask.FromResult((Session)Next);
+        }
+
+        public void Invalidate() => Invalidated++;
+    }
+
+    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = now;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    private sealed class QuietStatus : IStatus
+    {
+        public List<string> Warnings { get; } = [];
+
+        public void Note(string message)
+        {
+        }
+
+        public void Warn(string message) => Warnings.Add(message);
+
+        public void Debug(string message)
+        {
+        }
+    }
+}
