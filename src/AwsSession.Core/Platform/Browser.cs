@@ -23,7 +23,8 @@ public static class Browser
         }
         catch (Win32Exception e)
         {
-            throw new AwsSessionException($"cannot start {OpenerName} to open a browser: {e.Message}", hint: "pass --print and open the URL yourself");
+            // e.Message names the working directory and more; the person needs only this.
+            throw new AwsSessionException($"cannot open a browser: {OpenerName} " + (e.NativeErrorCode == 2 ? "is not installed or not on PATH" : $"could not be started (error {e.NativeErrorCode})"), hint: "pass --print and open the URL yourself");
         }
     }
 }

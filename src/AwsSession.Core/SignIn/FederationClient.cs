@@ -1,5 +1,6 @@
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AwsSession.Domain;
 
@@ -52,7 +53,8 @@ public sealed class FederationClient(Uri endpoint, HttpMessageHandler? handler =
     internal static string SessionJson(AwsCredentials c)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        // Relaxed escaping: the token's '+' stays '+', as in AWS's own examples (the default writes \u002B).
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteString("sessionId", c.AccessKeyId);

@@ -49,7 +49,7 @@ public static class CredentialProcessCommand
     {
         if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
             throw new AwsSessionException(
-                $"credential-process was started from within aws-session credential-process (profile '{Config.Validation.Printable(outer)}'); the credential source loops back to aws-session",
-                hint: $"mfa_process and --profile '{Config.Validation.Printable(profile)}' must not use a profile whose credential_process is aws-session");
+                $"credential-process for profile '{Config.Validation.Printable(outer)}' started credential-process again (for '{Config.Validation.Printable(profile)}'); that would loop",
+                hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
     }
 }
