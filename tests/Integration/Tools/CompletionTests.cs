@@ -29,9 +29,9 @@ public sealed class CompletionTests : IDisposable
     [InlineData("--profile pose ''", "mfa pose exec")]
     public async Task Bash_completes_commands_options_profiles_and_values(string words, string expected)
     {
-        var r = await _tool.ShellAsync($"""
+        var r = await _tool.ShellAsync($$"""
             source <(aws-session completion bash) || exit 9
-            COMP_WORDS=(aws-session {(words.Length == 0 ? "''" : words)}); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            COMP_WORDS=(aws-session {{(words.Length == 0 ? "''" : words)}}); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
             _aws_session
             printf '%s\n' "${COMPREPLY[@]}"
             """);

@@ -62,7 +62,8 @@ public sealed class ConsoleTests : IAsyncDisposable
         var opened = Path.Combine(_tool.Home, "opened.txt");
         var opener = Path.Combine(_tool.BinDir, "xdg-open");
         await File.WriteAllTextAsync(opener, $"#!/bin/sh\nprintf '%s' \"$1\" > {opened}\n");
-        File.SetUnixFileMode(opener, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        if (!OperatingSystem.IsWindows())
+            File.SetUnixFileMode(opener, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
 
         var r = await _tool.RunAsync("console", "pose", Prod, "-t", "123456");
 

@@ -32,7 +32,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         using var doc = JsonDocument.Parse(r.Stdout);
         var root = doc.RootElement;
         root.GetProperty("Version").GetInt32().ShouldBe(1);
-        root.GetProperty("AccessKeyId").GetString()!.ShouldStartWith("ASIA");
+        root.GetProperty("AccessKeyId").GetString().ShouldNotBe(_moto.Seed.AccessKeyId);
         root.GetProperty("SecretAccessKey").GetString().ShouldNotBeNullOrEmpty();
         root.GetProperty("SessionToken").GetString().ShouldNotBeNullOrEmpty();
         root.GetProperty("Expiration").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");
@@ -59,7 +59,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
         var account = _moto.Seed.Accounts[0].Id;
         _tool.WriteAwsFiles(
-            $"[profile base]\nregion = us-east-1\n[profile viaproc]\ncredential_process = aws-session credential-process --profile base pose {account}\n",
+            $"[profile base]\nregion = us-east-1\n[profile viaproc]\nregion = us-east-1\ncredential_process = aws-session credential-process --profile base pose {account}\n",
             $"[base]\naws_access_key_id = {_moto.Seed.AccessKeyId}\naws_secret_access_key = {_moto.Seed.SecretAccessKey}\n");
         (await Detached("credential-process", "--profile", "base", "pose", account, "-t", "123456")).ExitCode.ShouldBe(0);
 
@@ -96,7 +96,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         await terminal.SendKeysAsync("Enter");
 
         (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
-        Key(await File.ReadAllTextAsync(output)).ShouldStartWith("ASIA");
+        Key(await File.ReadAllTextAsync(output)).ShouldNotBe(_moto.Seed.AccessKeyId);
         (await File.ReadAllTextAsync(errors)).ShouldBeEmpty();
         (await terminal.ScreenAsync()).ShouldNotContain("SessionToken");
     }

@@ -38,7 +38,7 @@ public sealed class SignInTests
     [InlineData(7200, 7200)]
     [InlineData(90000, 43200)]
     public void Console_session_durations_are_clamped_to_what_AWS_allows(int? seconds, int? expected) =>
-        ConsoleSignIn.SessionDuration(seconds is { } s ? TimeSpan.FromSeconds(s) : null)?.TotalSeconds.ShouldBe(expected);
+        ((int?)ConsoleSignIn.SessionDuration(seconds is { } s ? TimeSpan.FromSeconds(s) : null)?.TotalSeconds).ShouldBe(expected);
 
     [Fact]
     public void The_destination_carries_the_region()
