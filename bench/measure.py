@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The parts of bench/run.sh that hyperfine does not do: peak memory, and the summary table.
 
-  measure.py rss OUT.json RUNS -- CMD...        peak RSS (ru_maxrss from wait4) of RUNS runs, median
+  measure.py rss OUT.json RUNS -- CMD...        peak RSS (GNU time's %M) of RUNS runs, median
   measure.py rss-waiting OUT.json -- CMD...     RSS of aws-session while its child (e.g. sleep 1) runs
   measure.py table RESULTS_DIR                  the table of medians and ratios, as Markdown
 """
@@ -10,17 +10,17 @@ import os
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 
 
 def rss(out, runs, cmd):
+    # GNU time forks from a small process, so the floor is a few MiB, not the size of this python process.
     peaks = []
-    for _ in range(runs):
-        pid = os.spawnvp(os.P_NOWAIT, cmd[0], cmd)
-        _, status, usage = os.wait4(pid, 0)
-        if os.waitstatus_to_exitcode(status) != 0:
-            sys.exit(f"measure.py: {cmd} failed with {status}")
-        peaks.append(usage.ru_maxrss / 1024)  # KiB -> MiB
+    with tempfile.NamedTemporaryFile() as f:
+        for _ in range(runs):
+            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+            peaks.append(int(open(f.name).read().split()[-1]) / 1024)  # KiB -> MiB
     json.dump({"command": cmd, "peak_mib": peaks, "median_mib": statistics.median(peaks)}, open(out, "w"))
 
 
@@ -28,7 +28,7 @@ def rss_waiting(out, cmd):
     """Samples VmRSS/VmHWM of the aws-session process itself halfway through its child's run."""
     samples = []
     for _ in range(5):
-        p = subprocess.Popen(cmd)
+        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
         time.sleep(0.5)
         status = dict(line.split(":", 1) for line in open(f"/proc/{p.pid}/status"))
         samples.append({k: int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")})

@@ -18,6 +18,7 @@ apt_install() { # tools the benchmark needs, from Debian, when missing
   apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
 }
 command -v hyperfine >/dev/null || apt_install hyperfine
+[ -x /usr/bin/time ] || apt_install time
 AWS2=/usr/bin/aws # Debian's AWS CLI v2; a v1 `aws` from pip may come first on PATH
 { [ -x $AWS2 ] && $AWS2 --version 2>&1 | grep -q '^aws-cli/2'; } || apt_install awscli
 command -v moto_server >/dev/null || { echo "bench: moto_server not found (pip install 'moto[server]')" >&2; exit 1; }
@@ -68,7 +69,7 @@ warm_calls() { # label, command: after a warm-up run, the calls a cache hit make
   record_calls "$label" "$cmd"
 }
 rm -rf "$XDG_CACHE_HOME"
-warm_calls pose-hit "$AOT pose prod -t 123456 --shell json"
+warm_calls pose-hit "$AOT pose prod OrganizationAccountAccessRole -t 123456 --shell json"
 warm_calls exec-hit "$AOT exec -t 123456 -- /bin/true"
 printf '%s\n' "${CALLS[@]}" | python3 -c 'import json,sys; json.dump([json.loads(l) for l in sys.stdin], open(sys.argv[1], "w"), indent=1)' "$OUT/calls.json"
 
@@ -77,7 +78,7 @@ echo "== hot runs ($RUNS each)" >&2
 declare -A CMD=(
   [true]="/bin/true"
   [aot-exec-hit]="$AOT exec -- /bin/true"
-  [aot-exec-pose-hit]="$AOT exec pose prod -- /bin/true"
+  [aot-exec-pose-hit]="$AOT exec pose prod OrganizationAccountAccessRole -- /bin/true"
   [aot-exports-hit]="$AOT --shell sh"
   [jit-exec-hit]="$JIT exec -- /bin/true"
   [awscli-v2-export]="$AWS2 configure export-credentials"
