@@ -29,6 +29,12 @@ public static class ChildEnvironmentNames
         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", ContainerFullUri, ContainerAuthorizationToken, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
     ];
 
+    /// <summary>
+    /// Set by credential-process for its children (mfa_process): a nested credential-process means the credential
+    /// source leads back to aws-session, which would wait on its own cache lock.
+    /// </summary>
+    public const string CredentialProcess = "AWS_SESSION_CREDENTIAL_PROCESS";
+
     /// <summary>Stale settings that would otherwise win over (or mix with) the new session.</summary>
     public static readonly string[] Removed =
     [

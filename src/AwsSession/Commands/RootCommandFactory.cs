@@ -45,6 +45,10 @@ public static class RootCommandFactory
                 """, action),
             ExecCommand.Create(contexts, command),
             CredentialProcessCommand.Create(contexts),
+            ConsoleCommand.Create(contexts),
+            DevicesCommand.Create(contexts),
+            WhoamiCommand.Create(contexts),
+            CompletionCommand.Create(contexts),
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
         };
