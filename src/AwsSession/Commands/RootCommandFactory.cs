@@ -47,6 +47,7 @@ public static class RootCommandFactory
             CredentialProcessCommand.Create(contexts),
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
+            AccountsCommand.Create(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);
