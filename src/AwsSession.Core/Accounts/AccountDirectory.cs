@@ -37,6 +37,8 @@ public sealed class AccountDirectory(
         }
 
         var shown = Validation.Printable(query);
+        if (result is NotFound { Closest.Count: 0 })
+            throw new AwsSessionException($"no account named '{shown}': the organization lists no accounts to this identity", hint: NoOrganizationHint);
         return result switch
         {
             Matched m => m.Account,
@@ -49,6 +51,8 @@ public sealed class AccountDirectory(
             _ => throw new InvalidOperationException(),
         };
     }
+
+    private const string NoOrganizationHint = "a 12-digit account id works without the organization: aws-session pose 123456789012 ROLE";
 
     public static bool IsAccountId(string s) => s.Length == 12 && s.All(char.IsAsciiDigit);
 
@@ -93,7 +97,7 @@ public sealed class AccountDirectory(
         catch (AwsSessionException e) when (e.InnerException is AwsApiException { Code: "AWSOrganizationsNotInUseException" or "AccessDeniedException" or "AccessDenied" } api)
         {
             throw new AwsSessionException($"cannot list the organization's accounts ({api.Code})",
-                hint: "a 12-digit account id works without the organization: aws-session pose 123456789012 ROLE");
+                hint: NoOrganizationHint);
         }
         status.Debug($"accounts: fetched {accounts.Count}");
         cache?.Write(CacheKeys.Accounts(owner), accounts);

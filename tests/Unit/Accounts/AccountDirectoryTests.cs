@@ -212,4 +212,14 @@ public sealed class AccountDirectoryTests : IDisposable
         e.Hint.ShouldNotBeNull();
         e.Hint.ShouldContain("12-digit account id");
     }
+
+    [Fact]
+    public async Task An_empty_list_says_that_an_id_works()
+    {
+        _orgs.Accounts.Clear();
+        var e = await Should.ThrowAsync<AwsSessionException>(() => Resolve("prod"));
+        e.Message.ShouldContain("'prod'");
+        e.Hint.ShouldNotBeNull();
+        e.Hint.ShouldContain("12-digit account id");
+    }
 }
