@@ -18,7 +18,8 @@ public static class App
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            var first = parsed.Errors[0].Message;
+            // System.CommandLine lists allowed values on separate lines; the rule is one stderr line per failure.
+            var first = string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
             Console.Error.WriteLine($"aws-session: {first} (see aws-session --help)");
             return ExitCodes.Usage;
         }

@@ -18,6 +18,7 @@ public static class AppContextFactory
             Out = Console.Out,
             Status = status,
             Interaction = ConsoleFactory.ForStderr,
+            TtyInteraction = TtyInteraction.ForControllingTerminal,
             Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new SharedProfileStore(env),
         };

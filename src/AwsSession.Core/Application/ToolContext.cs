@@ -15,9 +15,16 @@ public sealed class ToolContext
     public required TextWriter Out { get; init; }
     public required IStatus Status { get; init; }
     public required Func<IInteraction> Interaction { get; init; }
+
+    /// <summary>Prompts on the controlling terminal only (credential-process); by default there is none.</summary>
+    public Func<IInteraction> TtyInteraction { get; init; } = () => new TtyInteraction(() => null);
+
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
+    public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();
 
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);
 

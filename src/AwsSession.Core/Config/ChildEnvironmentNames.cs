@@ -13,6 +13,12 @@ public static class ChildEnvironmentNames
     /// <summary>Marks a shell or child that aws-session set up, naming the session's identity, so nested use can tell.</summary>
     public const string Identity = "AWS_SESSION_IDENTITY";
 
+    /// <summary>
+    /// Set by credential-process for its children (mfa_process): a nested credential-process means the credential
+    /// source leads back to aws-session, which would wait on its own cache lock.
+    /// </summary>
+    public const string CredentialProcess = "AWS_SESSION_CREDENTIAL_PROCESS";
+
     /// <summary>Stale settings that would otherwise win over (or mix with) the new session.</summary>
     public static readonly string[] Removed =
     [

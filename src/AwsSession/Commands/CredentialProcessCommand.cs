@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Config;
+using AwsSession.Domain;
 using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
@@ -16,6 +17,11 @@ public static class CredentialProcessCommand
         ModeCommands.ModeAction action = async (invocation, r, ct) =>
         {
             var context = contexts(invocation.Options.Debug);
+            var profile = invocation.Options.Profile ?? context.Env.Get("AWS_PROFILE") ?? "default";
+            GuardRecursion(context.Env, profile);
+            // Children (mfa_process) inherit the marker, so a credential source that loops back to us fails fast.
+            Environment.SetEnvironmentVariable(ChildEnvironmentNames.CredentialProcess, profile);
+
             var (session, _) = await new SessionService(context).GetAsync(invocation with { Options = invocation.Options with { Prompts = PromptChannel.DevTty } }, ct);
             await context.Out.WriteAsync(CredentialProcessJson.Render(session.Credentials));
             await context.Out.FlushAsync(ct);
@@ -27,7 +33,9 @@ public static class CredentialProcessCommand
               [profile prod]
               credential_process = aws-session credential-process --profile base pose 123456789012 Admin
 
-            Cached sessions are reused; an MFA prompt, when needed, appears on /dev/tty.
+            Cached sessions are reused; an MFA prompt, when needed, appears on /dev/tty. Without a terminal and
+            without a cached session it fails (exit 1): run it once in a terminal, or set mfa_process.
+            The profile holding credential_process must not be its own source: --profile names the one with keys.
             """)
         {
             ModeCommands.Mfa("An MFA session for credential_process", action),
@@ -35,5 +43,13 @@ public static class CredentialProcessCommand
         };
         cmd.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         return cmd;
+    }
+
+    internal static void GuardRecursion(EnvironmentVariables env, string profile)
+    {
+        if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
+            throw new AwsSessionException(
+                $"credential-process for profile '{Config.Validation.Printable(outer)}' started credential-process again (for '{Config.Validation.Printable(profile)}'); that would loop",
+                hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
     }
 }

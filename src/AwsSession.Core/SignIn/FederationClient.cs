@@ -1,0 +1,85 @@
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using AwsSession.Domain;
+
+namespace AwsSession.SignIn;
+
+/// <summary>
+/// The two steps of console federation: trade role credentials for a sign-in token (getSigninToken), then build
+/// the login URL around it. The request carries the session's secrets, so no URL ever reaches an error or a trace.
+/// </summary>
+public sealed class FederationClient(Uri endpoint, HttpMessageHandler? handler = null)
+{
+    public const string Issuer = "aws-session";
+
+    public async Task<string> GetSigninTokenAsync(AwsCredentials credentials, TimeSpan? sessionDuration, CancellationToken ct)
+    {
+        var query = "Action=getSigninToken"
+            + (sessionDuration is { } d ? $"&SessionDuration={(int)d.TotalSeconds}" : "")
+            + "&Session=" + Uri.EscapeDataString(SessionJson(credentials));
+        using var http = handler is null ? new HttpClient() : new HttpClient(handler, disposeHandler: false);
+        http.Timeout = TimeSpan.FromSeconds(30);
+        using var request = new HttpRequestMessage(HttpMethod.Get, WithQuery(query));
+        request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("application/json"));
+        HttpResponseMessage response;
+        try
+        {
+            response = await http.SendAsync(request, ct);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            // No inner exception: some handlers put the request URI, and so the secrets, in their messages.
+            throw new AwsSessionException($"could not reach the AWS federation endpoint {endpoint.Host}: {Reason(e)}");
+        }
+        using (response)
+        {
+            var body = await response.Content.ReadAsStringAsync(ct);
+            if (!response.IsSuccessStatusCode)
+                throw new AwsSessionException($"the AWS federation endpoint refused the session (HTTP {(int)response.StatusCode})",
+                    hint: "console sign-in needs role credentials that are still valid; a role assumed from a role allows at most 1h (--duration)");
+            return ParseToken(body);
+        }
+    }
+
+    public Uri LoginUrl(string signinToken, string destination) => WithQuery(
+        "Action=login&Issuer=" + Uri.EscapeDataString(Issuer)
+        + "&Destination=" + Uri.EscapeDataString(destination)
+        + "&SigninToken=" + Uri.EscapeDataString(signinToken));
+
+    private Uri WithQuery(string query) => new UriBuilder(endpoint) { Query = query }.Uri;
+
+    internal static string SessionJson(AwsCredentials c)
+    {
+        using var stream = new MemoryStream();
+        // Relaxed escaping: the token's '+' stays '+', as in AWS's own examples (the default writes \u002B).
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            w.WriteStartObject();
+            w.WriteString("sessionId", c.AccessKeyId);
+            w.WriteString("sessionKey", c.SecretAccessKey);
+            w.WriteString("sessionToken", c.SessionToken);
+            w.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(stream.ToArray());
+    }
+
+    internal static string ParseToken(string body)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(body);
+            if (doc.RootElement.ValueKind == JsonValueKind.Object
+                && doc.RootElement.TryGetProperty("SigninToken", out var t) && t.GetString() is { Length: > 0 } token)
+                return token;
+        }
+        catch (JsonException)
+        {
+            // Handled below: the message must not quote the body.
+        }
+        throw new AwsSessionException("the AWS federation endpoint answered without a sign-in token");
+    }
+
+    private static string Reason(Exception e) => e is TaskCanceledException ? "timed out after 30s" : e.Message;
+}

@@ -1,0 +1,89 @@
+using System.Diagnostics;
+
+namespace AwsSession.Tests.Integration.Fixtures;
+
+/// <summary>
+/// A real terminal: a command in a detached tmux session on a private socket (-L), with the given environment.
+/// Type with <see cref="SendKeysAsync"/> / <see cref="TypeAsync"/>, read the screen with <see cref="WaitForTextAsync"/>.
+/// The pane stays after the command ends (remain-on-exit), so its exit code and last screen can be read.
+/// </summary>
+public sealed class TmuxTerminal : IAsyncDisposable
+{
+    private const string Target = "t:0.0";
+    private readonly string _socket = "aws-session-test-" + Guid.NewGuid().ToString("N")[..12];
+    private readonly IReadOnlyDictionary<string, string> _env;
+    private readonly string _config;
+
+    private TmuxTerminal(IReadOnlyDictionary<string, string> env)
+    {
+        _env = env;
+        _config = Path.Combine(Path.GetTempPath(), _socket + ".conf");
+        File.WriteAllText(_config, "set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n");
+    }
+
+    /// <summary>Starts `command` (run by tmux through /bin/sh -c) in a width x height terminal.</summary>
+    public static async Task<TmuxTerminal> StartAsync(string command, IReadOnlyDictionary<string, string> env, int width = 160, int height = 40)
+    {
+        var t = new TmuxTerminal(env);
+        var env2 = new Dictionary<string, string>(env) { ["TERM"] = "xterm-256color" };
+        env2.Remove("TMUX");
+        var r = await ProcessRunner.RunAsync("tmux",
+            ["-L", t._socket, "-f", t._config, "new-session", "-d", "-s", "t", "-x", width.ToString(), "-y", height.ToString(), command],
+            env2, timeout: TimeSpan.FromSeconds(10));
+        if (r.ExitCode != 0)
+            throw new InvalidOperationException($"tmux could not start (is tmux installed?): {r}");
+        return t;
+    }
+
+    /// <summary>tmux key names: "Enter", "C-c", "Down", or literal words.</summary>
+    public Task SendKeysAsync(params string[] keys) => TmuxAsync(["send-keys", "-t", Target, .. keys]);
+
+    /// <summary>Types text literally (no key-name interpretation).</summary>
+    public Task TypeAsync(string text) => TmuxAsync(["send-keys", "-t", Target, "-l", text]);
+
+    public async Task<string> ScreenAsync() => (await TmuxAsync(["capture-pane", "-p", "-J", "-S", "-200", "-t", Target])).Stdout;
+
+    public async Task<string> WaitForTextAsync(string text, TimeSpan? timeout = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        string screen;
+        do
+        {
+            screen = await ScreenAsync();
+            if (screen.Contains(text, StringComparison.Ordinal))
+                return screen;
+            await Task.Delay(100);
+        }
+        while (watch.Elapsed < limit);
+        throw new TimeoutException($"'{text}' did not appear on the terminal within {limit}; the screen:\n{screen}");
+    }
+
+    /// <summary>Waits for the command to end and returns its exit status.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
+    {
+        var watch = Stopwatch.StartNew();
+        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        while (watch.Elapsed < limit)
+        {
+            var r = await TmuxAsync(["display-message", "-p", "-t", Target, "#{pane_dead} #{pane_dead_status}"]);
+            var parts = r.Stdout.Trim().Split(' ');
+            if (parts is ["1", var status])
+                return int.Parse(status);
+            await Task.Delay(100);
+        }
+        throw new TimeoutException($"the command in tmux did not end within {limit}; the screen:\n{await ScreenAsync()}");
+    }
+
+    private async Task<ProcessResult> TmuxAsync(string[] args)
+    {
+        var r = await ProcessRunner.RunAsync("tmux", ["-L", _socket, .. args], _env, timeout: TimeSpan.FromSeconds(10));
+        return r.ExitCode == 0 ? r : throw new InvalidOperationException($"tmux {string.Join(' ', args)} failed: {r}");
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await ProcessRunner.RunAsync("tmux", ["-L", _socket, "kill-server"], _env, timeout: TimeSpan.FromSeconds(10));
+        File.Delete(_config);
+    }
+}

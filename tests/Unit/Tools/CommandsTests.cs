@@ -1,0 +1,75 @@
+using AwsSession.Application;
+using AwsSession.Cli.Commands;
+using AwsSession.Cli.Completion;
+using AwsSession.Config;
+using AwsSession.Domain;
+
+namespace AwsSession.Tests.Unit.Tools;
+
+public sealed class CommandsTests
+{
+    private static CompletionModel Model() =>
+        CompletionModel.From(RootCommandFactory.Create(_ => throw new InvalidOperationException("not run"), []));
+
+    [Fact]
+    public void The_completion_model_follows_the_command_tree()
+    {
+        var model = Model();
+
+        var paths = model.Nodes.Select(n => n.Path).ToList();
+        paths.ShouldContain("");
+        paths.ShouldContain("/exec/pose");
+        paths.ShouldContain("/credential-process/mfa");
+        paths.ShouldContain("/console/pose");
+        model.Nodes.Single(n => n.Path == "").Commands.ShouldContain("whoami");
+        model.Nodes.Single(n => n.Path == "/console/pose").Words.ShouldContain("--print");
+        model.Nodes.Single(n => n.Path == "/exec/pose").Words.ShouldContain("--session-name");
+        model.Nodes.Single(n => n.Path == "/completion").Words.ShouldContain("fish");
+    }
+
+    [Fact]
+    public void Value_options_are_known_and_flags_are_not()
+    {
+        var model = Model();
+
+        model.ValueOptions.ShouldContain("--profile");
+        model.ValueOptions.ShouldContain("-t");
+        model.ValueOptions.ShouldNotContain("--debug");
+        model.ValueOptions.ShouldNotContain("--help");
+        model.OptionValues["--shell"].ShouldContain("json");
+        model.Nodes.SelectMany(n => n.Words).ShouldNotContain("-?");
+    }
+
+    [Theory]
+    [InlineData("bash")]
+    [InlineData("zsh")]
+    [InlineData("fish")]
+    [InlineData("pwsh")]
+    public void Scripts_name_the_profile_option_and_the_shell_values(string shell)
+    {
+        var model = Model();
+        var script = shell switch
+        {
+            "bash" => BashCompletion.Render(model),
+            "zsh" => ZshCompletion.Render(model),
+            "fish" => FishCompletion.Render(model),
+            _ => PwshCompletion.Render(model),
+        };
+
+        script.ShouldContain("--profile");
+        script.ShouldContain("pwsh");
+        script.ShouldContain("credential-process");
+    }
+
+    [Fact]
+    public void A_nested_credential_process_is_refused()
+    {
+        var env = new EnvironmentVariables(new Dictionary<string, string> { [ChildEnvironmentNames.CredentialProcess] = "outer" });
+
+        Should.Throw<AwsSessionException>(() => CredentialProcessCommand.GuardRecursion(env, "inner")).Message.ShouldContain("that would loop");
+    }
+
+    [Fact]
+    public void A_first_credential_process_passes_the_guard() =>
+        Should.NotThrow(() => CredentialProcessCommand.GuardRecursion(new EnvironmentVariables(new Dictionary<string, string>()), "default"));
+}
