@@ -61,7 +61,10 @@ public sealed class SessionPlanner(
         RoleTarget? lastRole = null;
         foreach (var hop in config.ProfileRoles)
         {
-            var duration = invocation.Mode is MfaMode && o.Duration is { } d ? Durations.InRange(d, Durations.RoleMin, Durations.RoleMax) : hop.Duration ?? Durations.RoleDefault;
+            // duration_seconds is checked like -d, so a typo in the profile fails before any call, not at STS.
+            var duration = invocation.Mode is MfaMode && o.Duration is { } d ? Durations.InRange(d, Durations.RoleMin, Durations.RoleMax)
+                : hop.Duration is { } hd ? Durations.InRange(hd, Durations.RoleMin, Durations.RoleMax, $"profile '{hop.Profile}': duration_seconds")
+                : Durations.RoleDefault;
             lastRole = new RoleTarget(hop.RoleArn, hop.SessionName, hop.ExternalId, duration);
             (source, sourceKey) = Role(source, sourceKey, lastRole, config.ProfileName, o);
             owner = "role:" + hop.RoleArn;

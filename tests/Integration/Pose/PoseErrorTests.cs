@@ -77,6 +77,27 @@ public sealed class PoseErrorTests(OrgFixture org) : IClassFixture<OrgFixture>, 
     }
 
     [Fact]
+    public async Task A_role_profile_with_duration_seconds_out_of_range_exits_2_before_any_call()
+    {
+        _tool.WriteAwsFiles($"""
+            [profile short]
+            role_arn = arn:aws:iam::{org.Account("prod").Id}:role/Admin
+            source_profile = base
+            duration_seconds = 60
+            """, $"""
+            [base]
+            aws_access_key_id = {org.Seed.AccessKeyId}
+            aws_secret_access_key = {org.Seed.SecretAccessKey}
+            """);
+
+        var r = await Run("--profile", "short", "-t", "123456");
+
+        r.ExitCode.ShouldBe(2);
+        r.Stderr.ShouldContain("profile 'short': duration_seconds: 1m is out of range; use 15m to 12h");
+        org.Proxy.TotalCalls.ShouldBe(0);
+    }
+
+    [Fact]
     public async Task No_account_and_no_terminal_exits_2_before_any_call()
     {
         var r = await Run("pose", "-t", "123456");
