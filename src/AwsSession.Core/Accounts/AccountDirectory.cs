@@ -8,7 +8,8 @@ namespace AwsSession.Accounts;
 
 /// <summary>
 /// The organization's accounts: from the accounts cache while fresh, else from ListAccounts (with a live count
-/// on a terminal). A name missing from a cached list triggers one refresh before the lookup gives up.
+/// on a terminal). A name missing from a fresh cached list triggers one refresh before the lookup gives up.
+/// An account id never needs the list. <c>owner</c> names the identity the list belongs to (the cache key).
 /// </summary>
 public sealed class AccountDirectory(
     IOrganizationsGateway orgs,
@@ -17,61 +18,74 @@ public sealed class AccountDirectory(
     IStatus status,
     TimeSpan ttl)
 {
-    public async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, string sourceKey, bool refresh, CancellationToken ct)
-    {
-        var key = CacheKeys.Accounts(sourceKey);
-        if (!refresh && cache?.Read(key) is { } entry && cache.IsFresh(entry, ttl))
-        {
-            status.Debug($"accounts: {entry.Accounts.Count} from the cache (fetched {entry.Fetched:u})");
-            return entry.Accounts;
-        }
-        return await FetchAsync(source, key, ct);
-    }
+    public async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, string owner, bool refresh, CancellationToken ct) =>
+        (refresh ? null : Fresh(owner)) ?? await FetchAsync(source, owner, ct);
 
-    public async Task<Account> ResolveAsync(string? query, Func<ValueTask<Session>> source, string sourceKey, CancellationToken ct)
+    public async Task<Account> ResolveAsync(string? query, Func<ValueTask<Session>> source, string owner, CancellationToken ct)
     {
         if (query is null)
-        {
-            var all = (await ListAsync(source, sourceKey, refresh: false, ct)).Where(a => a.IsActive).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
-            if (all.Count == 0)
-                throw new AwsSessionException("the organization has no active accounts to choose from");
-            if (!interaction.CanPrompt)
-                throw new UsageException("no ACCOUNT given, and there is no terminal for the account picker", "pass an account id or name: aws-session pose ACCOUNT [ROLE]");
-            return interaction.Pick("Which account?", all, a => $"{a.Name}  {a.Id}  {a.Email}");
-        }
+            return await PickAsync(source, owner, ct);
         if (IsAccountId(query))
-            return KnownName(query, sourceKey) ?? new Account(query, query, "");
+            return KnownName(query, owner) ?? new Account(query, query, "");
 
-        var key = CacheKeys.Accounts(sourceKey);
-        var cached = cache?.Read(key) is { } e && cache.IsFresh(e, ttl) ? e.Accounts : null;
-        var accounts = cached ?? await FetchAsync(source, key, ct);
-        var result = AccountMatcher.Match(query, accounts);
+        var cached = Fresh(owner);
+        var result = AccountMatcher.Match(query, cached ?? await FetchAsync(source, owner, ct));
         if (result is NotFound && cached is not null)
         {
-            status.Debug($"accounts: '{query}' not in the cached list; refreshing once");
-            result = AccountMatcher.Match(query, await FetchAsync(source, key, ct));
+            status.Debug($"accounts: '{query}' is not in the cached list; refreshing once");
+            result = AccountMatcher.Match(query, await FetchAsync(source, owner, ct));
         }
 
+        var shown = Validation.Printable(query);
+        if (result is NotFound { Closest.Count: 0 })
+            throw new AwsSessionException($"no account named '{shown}': the organization lists no accounts to this identity", hint: NoOrganizationHint);
         return result switch
         {
             Matched m => m.Account,
             Ambiguous a => throw new AwsSessionException(
-                $"account '{Validation.Printable(query)}' matches {a.Candidates.Count} accounts: {string.Join(", ", a.Candidates.Take(8))}{(a.Candidates.Count > 8 ? ", ..." : "")}",
+                $"account '{shown}' matches {a.Candidates.Count} accounts: {string.Join(", ", a.Candidates.Take(8))}{(a.Candidates.Count > 8 ? ", ..." : "")}",
                 hint: "give more of the name, or the 12-digit id"),
             NotFound n => throw new AwsSessionException(
-                $"no account named '{Validation.Printable(query)}' in the organization" + (n.Closest.Count > 0 ? $"; closest: {string.Join(", ", n.Closest)}" : ""),
-                hint: "list them with: aws-session accounts"),
+                $"no account named '{shown}' in the organization" + (n.Closest.Count > 0 ? $"; closest: {string.Join(", ", n.Closest)}" : ""),
+                hint: query.All(char.IsAsciiDigit) ? "an account id has exactly 12 digits" : "list them with: aws-session accounts"),
             _ => throw new InvalidOperationException(),
         };
     }
 
-    /// <summary>The account's name from a cached list, without ever fetching: an id never needs the list.</summary>
-    private Account? KnownName(string id, string sourceKey) =>
-        cache?.Read(CacheKeys.Accounts(sourceKey))?.Accounts.FirstOrDefault(a => a.Id == id);
+    private const string NoOrganizationHint = "a 12-digit account id works without the organization: aws-session pose 123456789012 ROLE";
 
     public static bool IsAccountId(string s) => s.Length == 12 && s.All(char.IsAsciiDigit);
 
-    private async Task<IReadOnlyList<Account>> FetchAsync(Func<ValueTask<Session>> source, string key, CancellationToken ct)
+    private async Task<Account> PickAsync(Func<ValueTask<Session>> source, string owner, CancellationToken ct)
+    {
+        // Checked before any call: without a terminal the list would be fetched for nothing.
+        if (!interaction.CanPrompt)
+            throw new UsageException("no ACCOUNT given, and there is no terminal for the account picker", "pass an account id or name: aws-session pose ACCOUNT [ROLE]");
+        var all = (await ListAsync(source, owner, refresh: false, ct))
+            .Where(a => a.IsActive).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
+        if (all.Count == 0)
+            throw new AwsSessionException("the organization has no active accounts to choose from");
+        return interaction.Pick("Which account?", all, a => $"{a.Name}  {a.Id}  {a.Email}");
+    }
+
+    private IReadOnlyList<Account>? Fresh(string owner)
+    {
+        if (cache?.Read(CacheKeys.Accounts(owner)) is not { } entry)
+            return null;
+        if (!cache.IsFresh(entry, ttl))
+        {
+            status.Debug($"accounts: the cached list (fetched {entry.Fetched:u}) is older than {Durations.Format(ttl)}");
+            return null;
+        }
+        status.Debug($"accounts: {entry.Accounts.Count} from the cache (fetched {entry.Fetched:u})");
+        return entry.Accounts;
+    }
+
+    /// <summary>The account's name from a cached list, fresh or not, without ever fetching.</summary>
+    private Account? KnownName(string id, string owner) =>
+        cache?.Read(CacheKeys.Accounts(owner))?.Accounts.FirstOrDefault(a => a.Id == id);
+
+    private async Task<IReadOnlyList<Account>> FetchAsync(Func<ValueTask<Session>> source, string owner, CancellationToken ct)
     {
         var session = await source();
         IReadOnlyList<Account> accounts;
@@ -83,10 +97,10 @@ public sealed class AccountDirectory(
         catch (AwsSessionException e) when (e.InnerException is AwsApiException { Code: "AWSOrganizationsNotInUseException" or "AccessDeniedException" or "AccessDenied" } api)
         {
             throw new AwsSessionException($"cannot list the organization's accounts ({api.Code})",
-                hint: "a 12-digit account id works without the organization: aws-session pose 123456789012 ROLE");
+                hint: NoOrganizationHint);
         }
         status.Debug($"accounts: fetched {accounts.Count}");
-        cache?.Write(key, accounts);
+        cache?.Write(CacheKeys.Accounts(owner), accounts);
         return accounts;
     }
 }

@@ -34,12 +34,19 @@ public static class AccountMatcher
         };
     }
 
-    /// <summary>The three names nearest by edit distance, for "did you mean".</summary>
-    public static IReadOnlyList<Account> Closest(string query, IReadOnlyList<Account> accounts, int count = 3) =>
-        accounts.Select(a => (a, d: Distance(query.ToLowerInvariant(), a.Name.ToLowerInvariant())))
-            .Where(x => x.d <= Math.Max(3, query.Length / 2))
-            .OrderBy(x => x.d).ThenBy(x => x.a.Name, StringComparer.Ordinal)
+    /// <summary>
+    /// The names nearest the query, for "closest: ...": names containing it first, then by edit distance.
+    /// Always some (when there are accounts), because a wrong guess is still a better start than nothing.
+    /// </summary>
+    public static IReadOnlyList<Account> Closest(string query, IReadOnlyList<Account> accounts, int count = 3)
+    {
+        var q = query.ToLowerInvariant();
+        return accounts.Select(a => (a, name: a.Name.ToLowerInvariant()))
+            .OrderBy(x => x.name.Contains(q, StringComparison.Ordinal) ? 0 : 1)
+            .ThenBy(x => Distance(q, x.name))
+            .ThenBy(x => x.a.Name, StringComparer.Ordinal)
             .Take(count).Select(x => x.a).ToList();
+    }
 
     public static int Distance(string a, string b)
     {

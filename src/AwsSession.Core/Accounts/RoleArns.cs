@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using AwsSession.Config;
 using AwsSession.Domain;
 
 namespace AwsSession.Accounts;
@@ -12,20 +13,29 @@ public static partial class RoleArns
 
     public static string Build(string accountId, string? role, string partition = "aws")
     {
-        role ??= DefaultRole;
+        role = Check(role ?? DefaultRole);
+        return IsArn(role) ? role : $"arn:{partition}:iam::{accountId}:role/{role}";
+    }
+
+    /// <summary>
+    /// ROLE as typed, validated before any call: an ARN as is, a name or path/name without its outer slashes.
+    /// Throws <see cref="UsageException"/> (exit 2) for anything STS would refuse.
+    /// </summary>
+    public static string Check(string role)
+    {
         if (IsArn(role))
             return Parse(role).Arn;
         var path = role.Trim('/');
         if (path.Length == 0 || !RolePath().IsMatch(path))
-            throw new UsageException($"'{role}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
-        return $"arn:{partition}:iam::{accountId}:role/{path}";
+            throw new UsageException($"'{Validation.Printable(role)}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
+        return path;
     }
 
     public static (string Arn, string AccountId, string Name) Parse(string arn)
     {
         var m = RoleArn().Match(arn);
         if (!m.Success)
-            throw new UsageException($"'{arn}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
+            throw new UsageException($"'{Validation.Printable(arn)}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
         return (arn, m.Groups["account"].Value, m.Groups["name"].Value);
     }
 

@@ -19,7 +19,18 @@ public sealed class SessionService(ToolContext context)
         return (session, plan);
     }
 
-    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config)
+    /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
+    public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
+    {
+        var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation.Options);
+        var (planner, directory) = Build(invocation, config);
+        var chain = planner.Chain(invocation, config);
+        return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);
+    }
+
+    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config) => Build(invocation, config).Planner;
+
+    private (SessionPlanner Planner, AccountDirectory Accounts) Build(Invocation invocation, ResolvedConfig config)
     {
         var o = invocation.Options;
         var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
@@ -27,6 +38,6 @@ public sealed class SessionService(ToolContext context)
         var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
         var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
         var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
-        return new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env);
+        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env), accounts);
     }
 }

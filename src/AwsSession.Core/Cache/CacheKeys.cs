@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text;
 
 namespace AwsSession.Cache;
@@ -27,6 +26,6 @@ public static class CacheKeys
         var sb = new StringBuilder();
         foreach (var p in parts)
             sb.Append(p.Length).Append(':').Append(p).Append('\n');
-        return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
+        return Convert.ToHexStringLower(Sha256.Hash(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
     }
 }

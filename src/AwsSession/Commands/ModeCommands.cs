@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Accounts;
 using AwsSession.Config;
 
 namespace AwsSession.Cli.Commands;
@@ -37,16 +38,23 @@ public static class ModeCommands
     /// <summary>A parent command with no mode word means mfa, with no device argument.</summary>
     public static Invocation ReadMfaDefault(ParseResult r) => new(new MfaMode(), CommonOptions.Read(r));
 
+    /// <summary>Every check that can fail runs here, so bad input exits 2 before any call.</summary>
     public static Invocation ReadPose(ParseResult r)
     {
         var account = r.GetValue(Account);
-        if (account is not null && account.Length > 12 && account.All(char.IsAsciiDigit))
-            throw new Domain.UsageException($"account '{account}' has {account.Length} digits; an account id has 12");
+        var role = r.GetValue(Role);
+        if (account is { Length: 0 })
+            throw new Domain.UsageException("ACCOUNT is empty", "give an account id, name or prefix, or omit it for the picker");
+        if (account is not null && RoleArns.IsArn(account))
+            RoleArns.Parse(account);
+        var options = CommonOptions.Read(r);
+        if (options.Duration is { } d)
+            Durations.InRange(d, Durations.RoleMin, Durations.RoleMax);
         return new(new PoseMode(
             account,
-            r.GetValue(Role),
+            role is null ? null : RoleArns.Check(role),
             r.GetValue(CommonOptions.SessionName) is { } s ? Validation.SessionName(s) : null,
-            r.GetValue(CommonOptions.ExternalId) is { } e ? Validation.ExternalId(e) : null), CommonOptions.Read(r));
+            r.GetValue(CommonOptions.ExternalId) is { } e ? Validation.ExternalId(e) : null), options);
     }
 
     private static void Add(Command cmd, Symbol[] extra)

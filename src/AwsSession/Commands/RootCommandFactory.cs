@@ -51,6 +51,7 @@ public static class RootCommandFactory
             CompletionCommand.Create(contexts),
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
+            AccountsCommand.Create(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);

@@ -5,7 +5,9 @@ namespace AwsSession.Tests.Integration.Fixtures;
 /// <summary>
 /// A real terminal: a command in a detached tmux session on a private socket (-L), with the given environment.
 /// Type with <see cref="SendKeysAsync"/> / <see cref="TypeAsync"/>, read the screen with <see cref="WaitForTextAsync"/>.
-/// The pane stays after the command ends (remain-on-exit), so its exit code and last screen can be read.
+/// The pane stays after the command ends (remain-on-exit), so its last screen can be read. The exit code is written
+/// to a file by the pane's shell after the command: tmux 3.3 sometimes marks a pane dead without ever reaping the
+/// child (empty #{pane_dead_status}), so that status cannot be relied on. So do not `exec` the command.
 /// </summary>
 public sealed class TmuxTerminal : IAsyncDisposable
 {
@@ -13,23 +15,28 @@ public sealed class TmuxTerminal : IAsyncDisposable
     private readonly string _socket = "aws-session-test-" + Guid.NewGuid().ToString("N")[..12];
     private readonly IReadOnlyDictionary<string, string> _env;
     private readonly string _config;
+    private readonly string _status;
 
     private TmuxTerminal(IReadOnlyDictionary<string, string> env)
     {
         _env = env;
         _config = Path.Combine(Path.GetTempPath(), _socket + ".conf");
+        _status = Path.Combine(Path.GetTempPath(), _socket + ".status");
         File.WriteAllText(_config, "set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n");
     }
 
-    /// <summary>Starts `command` (run by tmux through /bin/sh -c) in a width x height terminal.</summary>
-    public static async Task<TmuxTerminal> StartAsync(string command, IReadOnlyDictionary<string, string> env, int width = 160, int height = 40)
+    /// <summary>Starts `command` (run by tmux through /bin/sh -c) in a width x height terminal, in HOME unless told otherwise.</summary>
+    public static async Task<TmuxTerminal> StartAsync(string command, IReadOnlyDictionary<string, string> env, int width = 160, int height = 40,
+        string? workingDirectory = null)
     {
+        var cwd = workingDirectory ?? env.GetValueOrDefault("HOME") ?? Path.GetTempPath();
         var t = new TmuxTerminal(env);
         var env2 = new Dictionary<string, string>(env) { ["TERM"] = "xterm-256color" };
         env2.Remove("TMUX");
         var r = await ProcessRunner.RunAsync("tmux",
-            ["-L", t._socket, "-f", t._config, "new-session", "-d", "-s", "t", "-x", width.ToString(), "-y", height.ToString(), command],
-            env2, timeout: TimeSpan.FromSeconds(10));
+            ["-L", t._socket, "-f", t._config, "new-session", "-d", "-s", "t", "-c", cwd, "-x", width.ToString(), "-y", height.ToString(),
+                command + $"\nprintf '%s' \"$?\" > '{t._status}'"],
+            env2, timeout: TimeSpan.FromSeconds(10), workingDirectory: cwd);
         if (r.ExitCode != 0)
             throw new InvalidOperationException($"tmux could not start (is tmux installed?): {r}");
         return t;
@@ -43,7 +50,10 @@ public sealed class TmuxTerminal : IAsyncDisposable
 
     public async Task<string> ScreenAsync() => (await TmuxAsync(["capture-pane", "-p", "-J", "-S", "-200", "-t", Target])).Stdout;
 
-    public async Task<string> WaitForTextAsync(string text, TimeSpan? timeout = null)
+    public Task<string> WaitForTextAsync(string text, TimeSpan? timeout = null) => WaitForTextAsync(text, 1, timeout);
+
+    /// <summary>Waits until the screen (with scrollback) shows text at least `count` times, e.g. the 3rd prompt.</summary>
+    public async Task<string> WaitForTextAsync(string text, int count, TimeSpan? timeout = null)
     {
         var watch = Stopwatch.StartNew();
         var limit = timeout ?? TimeSpan.FromSeconds(30);
@@ -51,12 +61,20 @@ public sealed class TmuxTerminal : IAsyncDisposable
         do
         {
             screen = await ScreenAsync();
-            if (screen.Contains(text, StringComparison.Ordinal))
+            if (Occurrences(screen, text) >= count)
                 return screen;
             await Task.Delay(100);
         }
         while (watch.Elapsed < limit);
-        throw new TimeoutException($"'{text}' did not appear on the terminal within {limit}; the screen:\n{screen}");
+        throw new TimeoutException($"'{text}' did not appear {count} time(s) on the terminal within {limit}; the screen:\n{screen}");
+    }
+
+    private static int Occurrences(string screen, string text)
+    {
+        var n = 0;
+        for (var i = screen.IndexOf(text, StringComparison.Ordinal); i >= 0; i = screen.IndexOf(text, i + text.Length, StringComparison.Ordinal))
+            n++;
+        return n;
     }
 
     /// <summary>Waits for the command to end and returns its exit status.</summary>
@@ -66,10 +84,8 @@ public sealed class TmuxTerminal : IAsyncDisposable
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         while (watch.Elapsed < limit)
         {
-            var r = await TmuxAsync(["display-message", "-p", "-t", Target, "#{pane_dead} #{pane_dead_status}"]);
-            var parts = r.Stdout.Trim().Split(' ');
-            if (parts is ["1", var status])
-                return int.Parse(status);
+            if (File.Exists(_status) && int.TryParse(await File.ReadAllTextAsync(_status), out var status))
+                return status;
             await Task.Delay(100);
         }
         throw new TimeoutException($"the command in tmux did not end within {limit}; the screen:\n{await ScreenAsync()}");
@@ -85,5 +101,6 @@ public sealed class TmuxTerminal : IAsyncDisposable
     {
         await ProcessRunner.RunAsync("tmux", ["-L", _socket, "kill-server"], _env, timeout: TimeSpan.FromSeconds(10));
         File.Delete(_config);
+        File.Delete(_status);
     }
 }

@@ -1,0 +1,72 @@
+using System.Text.Json;
+using AwsSession.Tests.Integration.Fixtures;
+
+namespace AwsSession.Tests.Integration.Pose;
+
+/// <summary>The account picker in a real terminal (tmux), and `aws-session accounts`.</summary>
+public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisposable
+{
+    private readonly AwsSessionProcess _tool = org.Tool();
+
+    public void Dispose() => _tool.Dispose();
+
+    [Fact]
+    public async Task The_picker_filters_as_you_type_and_enter_chooses()
+    {
+        var output = Path.Combine(_tool.Home, "exports.json");
+        await using var run = await TerminalRun.StartAsync($"aws-session pose -t 123456 --shell json > '{output}'", _tool);
+        var terminal = run.Terminal;
+
+        var screen = await terminal.WaitForTextAsync("Which account?");
+        screen.ShouldContain("prod");
+        await terminal.TypeAsync("stagi");
+        await terminal.WaitForTextAsync("staging@example.com");
+        await terminal.SendKeysAsync("Enter");
+
+        (await run.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
+        using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
+        doc.RootElement.GetProperty("AWS_SESSION_IDENTITY").GetString().ShouldBe($"role:arn:aws:iam::{org.Account("staging").Id}:role/OrganizationAccountAccessRole");
+        (await terminal.ScreenAsync()).ShouldContain($"Assumed OrganizationAccountAccessRole in staging ({org.Account("staging").Id})");
+    }
+
+    [Fact]
+    public async Task Accounts_lists_name_id_email_status_as_json_when_piped_then_from_the_cache()
+    {
+        org.Proxy.Reset();
+        var cold = await _tool.RunAsync("accounts", "-t", "123456");
+        var calls = org.Proxy.Calls("ListAccounts");
+        var warm = await _tool.RunAsync("accounts");
+        var warmCalls = org.Proxy.Calls("ListAccounts") - calls;
+        var refreshed = await _tool.RunAsync("accounts", "--refresh", "--json");
+
+        cold.ExitCode.ShouldBe(0, cold.ToString());
+        using var doc = JsonDocument.Parse(cold.Stdout);
+        var rows = doc.RootElement.EnumerateArray().ToList();
+        rows.Count.ShouldBe(org.TotalAccounts);
+        var prod = rows.Single(r => r.GetProperty("name").GetString() == "prod");
+        prod.GetProperty("id").GetString().ShouldBe(org.Account("prod").Id);
+        prod.GetProperty("email").GetString().ShouldBe("prod@example.com");
+        prod.GetProperty("status").GetString().ShouldBe("ACTIVE");
+        calls.ShouldBe((org.TotalAccounts + 19) / 20);
+
+        warm.ExitCode.ShouldBe(0, warm.ToString());
+        warm.Stdout.ShouldBe(cold.Stdout);
+        warmCalls.ShouldBe(0);
+        refreshed.ExitCode.ShouldBe(0, refreshed.ToString());
+        (org.Proxy.Calls("ListAccounts") - calls).ShouldBe(calls);
+    }
+
+    [Fact]
+    public async Task Accounts_prints_a_table_on_a_terminal()
+    {
+        (await _tool.RunAsync("accounts", "-t", "123456")).ExitCode.ShouldBe(0);
+        await using var run = await TerminalRun.StartAsync("aws-session accounts", _tool);
+        var terminal = run.Terminal;
+
+        (await run.WaitForExitAsync()).ShouldBe(0);
+        var screen = await terminal.ScreenAsync();
+        screen.ShouldContain("name");
+        screen.ShouldContain("status");
+        screen.ShouldMatch($@"│\s*staging\s*│\s*{org.Account("staging").Id}\s*│\s*staging@example\.com\s*│\s*ACTIVE\s*│");
+    }
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using System.Text;
+using AwsSession.Aws;
+using AwsSession.Credentials;
+using AwsSession.Domain;
+using AwsSession.Prompts;
+
+namespace AwsSession.Tests.Unit.Accounts;
+
+/// <summary>Small hand-written fakes for the pose and accounts tests (no mocking library needed).</summary>
+internal static class PoseFakes
+{
+    public static readonly AwsCredentials Keys = new("AKIAIOSFODNN7EXAMPLE", "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY");
+
+    public static Account Acct(string name, string id, string status = "ACTIVE") => new(id, name, $"{name}@example.com", status);
+
+    public sealed class Clock(DateTimeOffset start) : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = start;
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+
+    public sealed class Status : IStatus
+    {
+        public List<string> Lines { get; } = [];
+
+        public void Note(string message) => Lines.Add("note: " + message);
+
+        public void Warn(string message) => Lines.Add("warn: " + message);
+
+        public void Debug(string message) => Lines.Add("debug: " + message);
+    }
+
+    /// <summary>An organization whose account list the test can change between calls.</summary>
+    public sealed class Orgs(params Account[] accounts) : IOrganizationsGateway
+    {
+        public List<Account> Accounts { get; } = [.. accounts];
+
+        public int Calls { get; private set; }
+
+        public Exception? Failure { get; set; }
+
+        public Task<IReadOnlyList<Account>> ListAccountsAsync(AwsCredentials credentials, IProgress<int>? progress, CancellationToken ct)
+        {
+            Calls++;
+            if (Failure is not null)
+                throw Failure;
+            progress?.Report(Accounts.Count);
+            return Task.FromResult<IReadOnlyList<Account>>(Accounts.ToList());
+        }
+    }
+
+    public sealed class Interaction(bool canPrompt, Func<IReadOnlyList<string>, int>? choose = null) : IInteraction
+    {
+        public List<string> Shown { get; } = [];
+
+        public int ProgressRuns { get; private set; }
+
+        public bool CanPrompt => canPrompt;
+
+        public string AskMfaCode(string device, int attempt) => "123456";
+
+        public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull
+        {
+            Shown.AddRange(items.Select(display));
+            return items[(choose ?? (_ => 0))(Shown)];
+        }
+
+        public async Task<T> WithProgressAsync<T>(string label, Func<IProgress<int>, Task<T>> work)
+        {
+            ProgressRuns++;
+            return await work(new Progress<int>(_ => { }));
+        }
+    }
+
+    public sealed class Source(Session session) : ICredentialSource
+    {
+        public int Calls { get; private set; }
+
+        public ValueTask<Session> GetAsync(CancellationToken ct)
+        {
+            Calls++;
+            return ValueTask.FromResult(session);
+        }
+    }
+
+    public sealed class Sts : IStsGateway
+    {
+        public List<RoleRequest> Assumed { get; } = [];
+
+        public Exception? AssumeFailure { get; set; }
+
+        public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) =>
+            Task.FromResult(new AwsCredentials("ASIAMFA", "secret", "token", DateTimeOffset.UtcNow.Add(d)));
+
+        public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct)
+        {
+            Assumed.Add(request);
+            if (AssumeFailure is not null)
+                throw AssumeFailure;
+            return Task.FromResult(new AssumedRole(new AwsCredentials("ASIAROLE", "secret", "token", DateTimeOffset.UtcNow.Add(request.Duration)), request.RoleArn));
+        }
+
+        public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>
+            Task.FromResult(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA"));
+    }
+
+    /// <summary>Answers each request from a queue and keeps what was sent (headers and body), for the wire-level tests.</summary>
+    public sealed class Handler(params Func<string, HttpResponseMessage>[] answers) : HttpMessageHandler
+    {
+        private int _next;
+
+        public List<(HttpRequestMessage Request, string Body)> Requests { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken ct)
+        {
+            var body = request.Content is null ? "" : await request.Content.ReadAsStringAsync(ct);
+            Requests.Add((request, body));
+            return answers[Math.Min(_next++, answers.Length - 1)](body);
+        }
+
+        public static HttpResponseMessage Json(string json, HttpStatusCode status = HttpStatusCode.OK) =>
+            new(status) { Content = new StringContent(json, Encoding.UTF8, "application/x-amz-json-1.1") };
+    }
+}

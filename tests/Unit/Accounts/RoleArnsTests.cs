@@ -1,0 +1,62 @@
+using AwsSession.Accounts;
+using AwsSession.Domain;
+
+namespace AwsSession.Tests.Unit.Accounts;
+
+public class RoleArnsTests
+{
+    [Theory]
+    [InlineData(null, "arn:aws:iam::123456789012:role/OrganizationAccountAccessRole")]
+    [InlineData("Admin", "arn:aws:iam::123456789012:role/Admin")]
+    [InlineData("ci/Deploy", "arn:aws:iam::123456789012:role/ci/Deploy")]
+    [InlineData("/ci/team/Deploy/", "arn:aws:iam::123456789012:role/ci/team/Deploy")]
+    [InlineData("a+b=c,d.e@f_g-h", "arn:aws:iam::123456789012:role/a+b=c,d.e@f_g-h")]
+    public void Builds_the_role_arn_from_a_name_or_a_path(string? role, string arn) =>
+        RoleArns.Build("123456789012", role).ShouldBe(arn);
+
+    [Fact]
+    public void A_full_arn_is_kept_and_its_account_wins() =>
+        RoleArns.Build("123456789012", "arn:aws:iam::999999999999:role/ci/Deploy").ShouldBe("arn:aws:iam::999999999999:role/ci/Deploy");
+
+    [Fact]
+    public void The_partition_follows_the_mfa_device()
+    {
+        RoleArns.PartitionOf("arn:aws-us-gov:iam::123456789012:mfa/alice").ShouldBe("aws-us-gov");
+        RoleArns.PartitionOf(null).ShouldBe("aws");
+        RoleArns.Build("123456789012", "Admin", "aws-cn").ShouldBe("arn:aws-cn:iam::123456789012:role/Admin");
+    }
+
+    [Fact]
+    public void Parses_account_and_name_out_of_an_arn()
+    {
+        var (arn, account, name) = RoleArns.Parse("arn:aws:iam::999999999999:role/ci/Deploy");
+        (arn, account, name).ShouldBe(("arn:aws:iam::999999999999:role/ci/Deploy", "999999999999", "Deploy"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("/")]
+    [InlineData("bad role")]
+    [InlineData("a//b")]
+    [InlineData("ci/")]
+    public void Rejects_what_is_not_a_role_name_as_a_usage_error(string role)
+    {
+        if (role == "ci/")
+        {
+            RoleArns.Check(role).ShouldBe("ci");
+            return;
+        }
+        Should.Throw<UsageException>(() => RoleArns.Check(role)).ExitCode.ShouldBe(2);
+    }
+
+    [Theory]
+    [InlineData("arn:aws:iam::12345:role/Admin")]
+    [InlineData("arn:aws:iam::123456789012:user/alice")]
+    [InlineData("arn:aws:sts::123456789012:assumed-role/Admin/x")]
+    public void Rejects_an_arn_that_is_not_a_role_arn(string arn) =>
+        Should.Throw<UsageException>(() => RoleArns.Check(arn)).Message.ShouldContain("not a role ARN");
+
+    [Fact]
+    public void A_name_longer_than_64_characters_is_refused() =>
+        Should.Throw<UsageException>(() => RoleArns.Check(new string('a', 65)));
+}

@@ -1,0 +1,139 @@
+using AwsSession.Config;
+using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
+
+namespace AwsSession.Tests.Unit.Config;
+
+public sealed class ConfigResolverTests
+{
+    private static readonly ProfileSettings Default = new("default") { AccessKeyId = "AKIADEFAULT000000000", SecretAccessKey = "default-secret", Region = "eu-west-1" };
+    private static readonly ProfileSettings Work = new("work") { AccessKeyId = "AKIAWORK000000000000", SecretAccessKey = "work-secret", MfaSerial = "arn:aws:iam::1:mfa/w", MfaProcess = "pass otp work" };
+    private static readonly (string, string)[] EnvKeys = [("AWS_ACCESS_KEY_ID", "AKIAENV0000000000000"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
+
+    private static ResolvedConfig Resolve(EnvironmentVariables env, FakeProfiles profiles, SessionOptions? options = null) =>
+        new ConfigResolver(env, profiles).Resolve(options ?? new SessionOptions());
+
+    [Fact]
+    public void Environment_keys_win_over_AWS_PROFILE_and_the_profile_still_supplies_mfa_settings()
+    {
+        var config = Resolve(Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]), new FakeProfiles(Default, Work));
+
+        config.Base.Credentials.AccessKeyId.ShouldBe("AKIAENV0000000000000");
+        config.Base.Origin.ShouldBe("environment");
+        config.MfaSerial.ShouldBe(Work.MfaSerial);
+        config.MfaProcess.ShouldBe("pass otp work");
+    }
+
+    [Fact]
+    public void An_explicit_profile_wins_over_environment_keys()
+    {
+        var config = Resolve(Env.Of(EnvKeys), new FakeProfiles(Default, Work), new SessionOptions { Profile = "work" });
+
+        config.Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        config.ProfileName.ShouldBe("work");
+    }
+
+    [Fact]
+    public void AWS_PROFILE_is_used_when_the_environment_has_no_keys()
+    {
+        Resolve(Env.Of(("AWS_PROFILE", "work")), new FakeProfiles(Default, Work)).Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        Resolve(Env.Of(), new FakeProfiles(Default, Work)).Base.Credentials.AccessKeyId.ShouldBe(Default.AccessKeyId);
+    }
+
+    [Fact]
+    public void Region_comes_from_the_flag_then_AWS_REGION_then_AWS_DEFAULT_REGION_then_the_profile()
+    {
+        var profiles = new FakeProfiles(Default);
+        Resolve(Env.Of(("AWS_REGION", "us-west-2"), ("AWS_DEFAULT_REGION", "ap-south-1")), profiles, new SessionOptions { Region = "ca-central-1" }).Region.ShouldBe("ca-central-1");
+        Resolve(Env.Of(("AWS_REGION", "us-west-2"), ("AWS_DEFAULT_REGION", "ap-south-1")), profiles).Region.ShouldBe("us-west-2");
+        Resolve(Env.Of(("AWS_DEFAULT_REGION", "ap-south-1")), profiles).Region.ShouldBe("ap-south-1");
+        Resolve(Env.Of(), profiles).Region.ShouldBe("eu-west-1");
+        Resolve(Env.Of(EnvKeys), new FakeProfiles()).StsRegion.ShouldBe("us-east-1");
+    }
+
+    [Fact]
+    public void A_role_profile_resolves_through_its_source_profile()
+    {
+        var admin = new ProfileSettings("admin") { RoleArn = "arn:aws:iam::2:role/Admin", SourceProfile = "work", ExternalId = "ext-1", DurationSeconds = 1800 };
+
+        var config = Resolve(Env.Of(), new FakeProfiles(Work, admin), new SessionOptions { Profile = "admin" });
+
+        config.Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        config.MfaSerial.ShouldBe(Work.MfaSerial);
+        config.ProfileRoles.ShouldHaveSingleItem().ShouldBe(new ProfileRole("admin", "arn:aws:iam::2:role/Admin", "ext-1", null, TimeSpan.FromMinutes(30)));
+    }
+
+    [Fact]
+    public void Chained_roles_are_listed_innermost_first()
+    {
+        var a = new ProfileSettings("a") { RoleArn = "arn:aws:iam::2:role/A", SourceProfile = "work" };
+        var b = new ProfileSettings("b") { RoleArn = "arn:aws:iam::3:role/B", SourceProfile = "a" };
+
+        var config = Resolve(Env.Of(), new FakeProfiles(Work, a, b), new SessionOptions { Profile = "b" });
+
+        config.ProfileRoles.Select(r => r.Profile).ShouldBe(["a", "b"]);
+    }
+
+    [Fact]
+    public void A_source_profile_loop_is_an_error_not_a_hang()
+    {
+        var a = new ProfileSettings("a") { RoleArn = "arn:aws:iam::2:role/A", SourceProfile = "b" };
+        var b = new ProfileSettings("b") { RoleArn = "arn:aws:iam::3:role/B", SourceProfile = "a" };
+
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(a, b), new SessionOptions { Profile = "a" })).Message.ShouldContain("loop");
+    }
+
+    [Fact]
+    public void A_missing_profile_is_a_usage_error_naming_where_it_came_from()
+    {
+        var flag = Should.Throw<UsageException>(() => Resolve(Env.Of(), new FakeProfiles(Default), new SessionOptions { Profile = "nope" }));
+        flag.Message.ShouldContain("profile 'nope' not found");
+        flag.Hint!.ShouldContain("list-profiles");
+
+        var env = Should.Throw<UsageException>(() => Resolve(Env.Of(("AWS_PROFILE", "stale")), new FakeProfiles(Default)));
+        env.Hint!.ShouldContain("AWS_PROFILE");
+    }
+
+    [Fact]
+    public void No_credentials_anywhere_is_a_runtime_error_with_a_hint()
+    {
+        var e = Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles()));
+
+        e.ShouldNotBeOfType<UsageException>();
+        e.Message.ShouldBe("no AWS credentials found");
+        e.Hint!.ShouldContain("AWS_ACCESS_KEY_ID");
+    }
+
+    [Fact]
+    public void A_profile_without_keys_says_which_profile()
+    {
+        var e = Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(new ProfileSettings("default") { Region = "us-east-1" })));
+
+        e.Message.ShouldContain("profile 'default' has no aws_access_key_id");
+    }
+
+    [Fact]
+    public void A_credential_process_that_is_aws_session_itself_is_refused()
+    {
+        var self = new ProfileSettings("default") { CredentialProcess = "aws-session credential-process --profile work" };
+        var other = new ProfileSettings("default") { CredentialProcess = "/usr/bin/vault-creds" };
+
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(self))).Message.ShouldContain("from aws-session itself");
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(other))).Message.ShouldContain("uses credential_process");
+    }
+
+    [Fact]
+    public void A_session_token_in_the_environment_marks_the_base_as_a_session()
+    {
+        var config = Resolve(Env.Of([.. EnvKeys, ("AWS_SESSION_TOKEN", "tok"), ("AWS_SESSION_IDENTITY", "mfa:arn:aws:iam::1:mfa/a")]), new FakeProfiles());
+
+        config.BaseIsSession.ShouldBeTrue();
+        config.EnvironmentIdentity.ShouldBe("mfa:arn:aws:iam::1:mfa/a");
+    }
+
+    [Fact]
+    public void The_mfa_process_flag_wins_over_the_profile()
+    {
+        Resolve(Env.Of(), new FakeProfiles(Work), new SessionOptions { Profile = "work", MfaProcess = "echo 123456" }).MfaProcess.ShouldBe("echo 123456");
+    }
+}

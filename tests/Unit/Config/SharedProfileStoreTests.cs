@@ -1,0 +1,100 @@
+using AwsSession.Config;
+using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
+
+namespace AwsSession.Tests.Unit.Config;
+
+/// <summary>The real files, parsed by AWSSDK.Core, in a temp dir per test.</summary>
+public sealed class SharedProfileStoreTests : IDisposable
+{
+    private readonly string _dir = Directory.CreateTempSubdirectory("aws-session-profiles-").FullName;
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(_dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private SharedProfileStore Store(string config, string credentials) =>
+        new(Env.Of(("HOME", Path.Combine(_dir, "no-home")), ("AWS_CONFIG_FILE", Write("my-config", config)), ("AWS_SHARED_CREDENTIALS_FILE", Write("my-credentials", credentials))));
+
+    // AWSSDK.Core's SharedCredentialsFile(path) takes the config file from its static default (the process's
+    // AWS_CONFIG_FILE or ~/.aws/config), not from the store's environment snapshot, so these tests keep the SDK-parsed
+    // keys in the credentials file; the integration tests prove AWS_CONFIG_FILE for the real process.
+    [Fact]
+    public void AWS_SHARED_CREDENTIALS_FILE_is_honoured()
+    {
+        var store = Store("", "[work]\naws_access_key_id = AKIAWORK000000000000\naws_secret_access_key = work-secret\nregion = eu-central-1\nmfa_serial = arn:aws:iam::123456789012:mfa/alice\n");
+
+        var p = store.Find("work").ShouldNotBeNull();
+
+        p.AccessKeyId.ShouldBe("AKIAWORK000000000000");
+        p.SecretAccessKey.ShouldBe("work-secret");
+        p.Region.ShouldBe("eu-central-1");
+        p.MfaSerial.ShouldBe("arn:aws:iam::123456789012:mfa/alice");
+    }
+
+    [Fact]
+    public void Names_lists_the_profiles_of_the_credentials_file()
+    {
+        var store = Store("", "[work]\naws_access_key_id = AKIAWORK000000000000\naws_secret_access_key = work-secret\n[default]\naws_access_key_id = A\naws_secret_access_key = B\n");
+
+        store.Names().ShouldBe(["default", "work"]);
+    }
+
+    [Fact]
+    public void Mfa_process_and_duration_seconds_are_read_from_AWS_CONFIG_FILE_though_the_SDK_does_not_expose_them()
+    {
+        var store = Store("[profile admin]\nmfa_process = pass otp aws\nduration_seconds = 1800\n",
+            "[admin]\nrole_arn = arn:aws:iam::2:role/Admin\nsource_profile = work\nexternal_id = ext-1\nrole_session_name = alice\n[work]\naws_access_key_id = AKIAWORK000000000000\naws_secret_access_key = work-secret\n");
+
+        var p = store.Find("admin").ShouldNotBeNull();
+
+        p.MfaProcess.ShouldBe("pass otp aws");
+        p.DurationSeconds.ShouldBe(1800);
+        p.RoleArn.ShouldBe("arn:aws:iam::2:role/Admin");
+        p.SourceProfile.ShouldBe("work");
+        p.ExternalId.ShouldBe("ext-1");
+        p.RoleSessionName.ShouldBe("alice");
+    }
+
+    [Fact]
+    public void A_missing_profile_is_null_and_missing_files_are_no_error()
+    {
+        var store = new SharedProfileStore(Env.Of(("HOME", Path.Combine(_dir, "nothing-here"))));
+
+        store.Find("default").ShouldBeNull();
+    }
+
+    [Fact]
+    public void The_default_files_live_under_HOME()
+    {
+        var store = new SharedProfileStore(Env.Of(("HOME", "/home/alice")));
+
+        store.ConfigPath.ShouldBe("/home/alice/.aws/config");
+        store.CredentialsPath.ShouldBe("/home/alice/.aws/credentials");
+    }
+
+    [Fact]
+    public void A_malformed_config_is_one_clear_error()
+    {
+        var store = Store("[profile work\nregion = eu-central-1\nthis is not ini\n", "");
+
+        var e = Should.Throw<AwsSessionException>(() => store.Find("work"));
+
+        e.Message.ShouldStartWith("malformed AWS config");
+        e.Message.ShouldNotContain("\n");
+        e.ExitCode.ShouldBe(1);
+    }
+
+    [Fact]
+    public void A_bad_duration_seconds_names_the_profile()
+    {
+        var store = Store("[profile work]\nduration_seconds = soon\n", "[work]\naws_access_key_id = A\naws_secret_access_key = B\n");
+
+        Should.Throw<AwsSessionException>(() => store.Find("work")).Message.ShouldContain("profile 'work': duration_seconds 'soon'");
+    }
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+}
