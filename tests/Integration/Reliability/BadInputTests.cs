@@ -1,0 +1,133 @@
+using AwsSession.Tests.Integration.Fixtures;
+
+namespace AwsSession.Tests.Integration.Reliability;
+
+/// <summary>
+/// Every argument and option, given something wrong: the documented exit code, an empty stdout (so eval does
+/// nothing), exactly one clear line on stderr, no stack trace, and for usage errors no AWS call at all.
+/// </summary>
+public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
+{
+    private readonly MotoServer _moto;
+    private readonly FaultProxy _proxy;
+    private readonly AwsSessionProcess _tool;
+
+    public BadInputTests(OrgMoto org)
+    {
+        _moto = org.Moto;
+        _proxy = new FaultProxy(_moto.Url);
+        _tool = new AwsSessionProcess(_proxy.Url, _moto.Seed);
+    }
+
+    public static TheoryData<string, string[], string> UsageErrors => new()
+    {
+        { "unknown command", ["frobnicate"], "frobnicate" },
+        { "unknown option", ["--frobnicate"], "frobnicate" },
+        { "malformed duration", ["-d", "1x"], "not a duration" },
+        { "duration too short", ["-d", "14m"], "out of range" },
+        { "duration too long", ["-d", "37h"], "out of range" },
+        { "role duration too long", ["pose", "123456789012", "-d", "13h"], "out of range" },
+        { "malformed min-ttl", ["--min-ttl", "soon"], "not a duration" },
+        { "unknown shell", ["--shell", "tcsh"], "tcsh" },
+        { "device that is not an ARN", ["mfa", "alice-phone"], "not an MFA device ARN" },
+        { "MFA code too short", ["-t", "12345"], "6 digits" },
+        { "session name too short", ["pose", "123456789012", "--session-name", "x"], "session name" },
+        { "session name with a space", ["pose", "123456789012", "--session-name", "my name"], "session name" },
+        { "external id too short", ["pose", "123456789012", "--external-id", "x"], "--external-id" },
+        { "external id with a quote", ["pose", "123456789012", "--external-id", "abc'def"], "--external-id" },
+        { "role that is not a role", ["pose", "123456789012", "bad role!"], "not a role" },
+        { "missing profile", ["--profile", "nope"], "profile 'nope' not found" },
+        { "exec with -- and no command", ["exec", "--"], "nothing to run" },
+        { "exec pose with -- and no command", ["exec", "pose", "123456789012", "--"], "nothing to run" },
+    };
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public async Task Usage_errors_exit_2_before_any_AWS_call(string name, string[] args, string mentions)
+    {
+        var r = await _tool.RunAsync(args, stdin: "");
+
+        AssertOneLineFailure(r, 2, mentions, name);
+        _proxy.TotalCalls.ShouldBe(0, name + ": " + string.Join(",", _proxy.Log));
+    }
+
+    [Theory]
+    [InlineData("not found", "nosuchaccount", "no account named 'nosuchaccount'")]
+    [InlineData("an id too long", "1234567890123", "'1234567890123'")]
+    [InlineData("ambiguous", "team-", "matches 3 accounts")]
+    [InlineData("not found, with the closest named", "stagin9", "closest: staging")]
+    public async Task A_bad_account_exits_1_without_assuming_a_role(string name, string account, string mentions)
+    {
+        var r = await _tool.RunAsync(["pose", account, "-t", "123456"], stdin: "");
+
+        AssertOneLineFailure(r, 1, mentions, name);
+        _proxy.Calls("AssumeRole").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_malformed_config_file_is_named_in_one_line()
+    {
+        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        _tool.WriteAwsFiles("[default]\nregion = us-east-1\n[profile broken\nthis is not ini\n");
+
+        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+
+        AssertOneLineFailure(r, 1, "malformed AWS config", "malformed config");
+        _proxy.TotalCalls.ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task No_credentials_anywhere_says_where_they_are_looked_for()
+    {
+        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+
+        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+
+        AssertOneLineFailure(r, 1, "no AWS credentials found", "no credentials");
+    }
+
+    [Fact]
+    public async Task An_unwritable_cache_directory_works_without_the_cache_and_warns_once()
+    {
+        var blocker = Path.Combine(_tool.Home, "not-a-dir");
+        File.WriteAllText(blocker, "");
+        _tool.Set("XDG_CACHE_HOME", blocker);
+
+        var r = await _tool.RunAsync(["pose", _moto.Seed.Accounts[0].Id, "-t", "123456"], stdin: "");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain("AWS_SESSION_TOKEN");
+        r.StderrLines.Count(l => l.Contains("warning")).ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain("working without the cache");
+    }
+
+    [Fact]
+    public async Task An_enormous_environment_reaches_the_child_intact()
+    {
+        // About 1.5 MB over 1,500 variables: well past typical shells, still below the kernel's ARG_MAX.
+        for (var i = 0; i < 1500; i++)
+            _tool.Set($"BIG_{i:0000}", new string((char)('a' + (i % 26)), 1000));
+
+        var r = await _tool.RunAsync(["exec", "-t", "123456", "--", "sh", "-c", "echo ${#BIG_1499} $(env | grep -c '^BIG_')"], stdin: "");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.Trim().ShouldBe("1000 1500");
+    }
+
+    private void AssertOneLineFailure(ProcessResult r, int exit, string mentions, string name)
+    {
+        r.ExitCode.ShouldBe(exit, name + "\n" + r);
+        r.Stdout.ShouldBeEmpty(name);
+        r.StderrLines.Count.ShouldBe(1, name + "\n" + r);
+        r.Stderr.ShouldStartWith("aws-session: ", Case.Sensitive, name);
+        r.Stderr.ShouldContain(mentions, Case.Insensitive, name + "\n" + r);
+        r.Stderr.ShouldNotContain("   at ", Case.Sensitive, name);
+        r.Stderr.ShouldNotContain(_moto.Seed.SecretAccessKey, Case.Sensitive, name);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _tool.Dispose();
+        await _proxy.DisposeAsync();
+    }
+}

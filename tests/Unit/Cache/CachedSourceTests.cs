@@ -1,0 +1,88 @@
+using AwsSession.Cache;
+using AwsSession.Credentials;
+using AwsSession.Domain;
+
+namespace AwsSession.Tests.Unit.Cache;
+
+public sealed class CachedSourceTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+    private readonly RecordingStatus _status = new();
+
+    private SessionCache NewCache() => new(new CacheStore(_dir.Sub("c"), _status), TimeProvider.System, _status);
+
+    [Fact]
+    public async Task A_hit_does_not_call_the_inner_source()
+    {
+        var inner = new CountingSource(TimeSpan.Zero);
+        var first = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var second = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+
+        await first.GetAsync(CancellationToken.None);
+        var again = await second.GetAsync(CancellationToken.None);
+
+        inner.Calls.ShouldBe(1);
+        again.Credentials.AccessKeyId.ShouldBe("ASIA1");
+    }
+
+    [Fact]
+    public async Task Concurrent_cold_callers_make_the_session_once()
+    {
+        // Each caller has its own cache object and its own lock handle, like separate processes: flock is per open file.
+        var inner = new CountingSource(TimeSpan.FromMilliseconds(300));
+        var callers = Enumerable.Range(0, 12)
+            .Select(_ => new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status))
+            .Select(s => Task.Run(async () => await s.GetAsync(CancellationToken.None)))
+            .ToList();
+
+        var sessions = await Task.WhenAll(callers);
+
+        inner.Calls.ShouldBe(1);
+        sessions.Select(s => s.Credentials.AccessKeyId).Distinct().ShouldBe(["ASIA1"]);
+    }
+
+    [Fact]
+    public async Task Invalidate_drops_the_entry_so_the_next_call_makes_a_new_session()
+    {
+        var inner = new CountingSource(TimeSpan.Zero);
+        var source = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        await source.GetAsync(CancellationToken.None);
+
+        source.Invalidate();
+        var fresh = await source.GetAsync(CancellationToken.None);
+
+        inner.Calls.ShouldBe(2);
+        fresh.Credentials.AccessKeyId.ShouldBe("ASIA2");
+    }
+
+    [Fact]
+    public async Task Without_a_writable_cache_every_call_goes_to_the_source()
+    {
+        File.WriteAllText(_dir.Sub("blocker"), "");
+        var cache = new SessionCache(new CacheStore(Path.Combine(_dir.Sub("blocker"), "c"), _status), TimeProvider.System, _status);
+        var inner = new CountingSource(TimeSpan.Zero);
+        var source = new CachedSource(inner, cache, "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+
+        await source.GetAsync(CancellationToken.None);
+        await source.GetAsync(CancellationToken.None);
+
+        inner.Calls.ShouldBe(2);
+        _status.Warnings.Count.ShouldBe(1);
+    }
+
+    public void Dispose() => _dir.Dispose();
+
+    private sealed class CountingSource(TimeSpan delay) : ICredentialSource
+    {
+        private int _calls;
+
+        public int Calls => _calls;
+
+        public async ValueTask<Session> GetAsync(CancellationToken ct)
+        {
+            var n = Interlocked.Increment(ref _calls);
+            await Task.Delay(delay, ct);
+            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, "mfa:x");
+        }
+    }
+}
