@@ -7,7 +7,6 @@ namespace AwsSession.Aws;
 /// <summary>IAM over the Query protocol (form POST, XML answers), signed for us-east-1.</summary>
 public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariables env) : IIamGateway
 {
-
     public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
     {
         var endpoint = Endpoints.For(env, Endpoints.Iam, "us-east-1");
@@ -29,7 +28,7 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
         }, ct);
     }
 
-    internal static AwsApiException QueryError(string service, HttpResponseMessage response, string body)
+    private static AwsApiException QueryError(string service, HttpResponseMessage response, string body)
     {
         string code = $"HTTP{(int)response.StatusCode}", message = response.ReasonPhrase ?? "";
         try

@@ -9,8 +9,6 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
 {
     private const string Suffix = ".json";
 
-    public CacheStore Store => store;
-
     /// <summary>The cached session when it has at least <paramref name="minTtl"/> left.</summary>
     public Session? TryGet(string key, TimeSpan minTtl)
     {
