@@ -9,13 +9,13 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
 {
     public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
     {
-        var endpoint = Endpoints.For(env, Endpoints.Iam, "us-east-1");
+        var endpoint = Endpoints.For(env, Endpoints.Iam, Endpoints.GlobalRegion);
         return call.RunAsync<IReadOnlyList<MfaDevice>>("IAM", "ListMFADevices", endpoint, async token =>
         {
             var form = new List<KeyValuePair<string, string>> { new("Action", "ListMFADevices"), new("Version", "2010-05-08") };
             if (userName is not null)
                 form.Add(new("UserName", userName));
-            using var client = http.ClientFor(credentials, "iam", "us-east-1");
+            using var client = http.ClientFor(credentials, "iam", Endpoints.GlobalRegion);
             using var content = new FormUrlEncodedContent(form);
             using var response = await client.PostAsync(endpoint, content, token);
             var body = await response.Content.ReadAsStringAsync(token);

@@ -35,7 +35,7 @@ public static class WhoamiCommand
     {
         var context = contexts(invocation.Options.Debug);
         var (session, region) = await SessionFor(context, invocation, plain, ct);
-        var identity = await context.Gateways(region ?? "us-east-1").Sts.GetCallerIdentityAsync(session.Credentials, ct);
+        var identity = await context.Gateways(region ?? Endpoints.GlobalRegion).Sts.GetCallerIdentityAsync(session.Credentials, ct);
         await Tables.WriteRecordAsync(context, r.GetValue(Json),
         [
             ("account", identity.Account), ("arn", identity.Arn), ("user_id", identity.UserId),
