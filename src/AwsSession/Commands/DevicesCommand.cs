@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Config;
 using AwsSession.Prompts;
 
 namespace AwsSession.Cli.Commands;
@@ -24,7 +23,7 @@ public static class DevicesCommand
         {
             var options = CommonOptions.Read(r);
             var context = contexts(options.Debug);
-            var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+            var config = new SessionService(context).Resolve(options);
             var gateways = context.Gateways(config.StsRegion);
             var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
             var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;
