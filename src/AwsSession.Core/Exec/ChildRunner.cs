@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AwsSession.Domain;
+using AwsSession.Platform;
 
 namespace AwsSession.Exec;
 
