@@ -13,7 +13,8 @@ public static class DevicesCommand
     {
         var cmd = new Command("devices", """
             List the MFA devices of the IAM user behind the base keys (iam:ListMFADevices). Needs no MFA code.
-            The `default` column marks the device a session would use: mfa_serial, else the first listed.
+            The `default` column marks the device a session would use: mfa_serial, else the first listed
+            (on a terminal, a session offers a pick when there are several).
 
             Examples:
               aws-session devices
