@@ -48,7 +48,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             if (current.SourceProfile is null)
                 throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
             current = profiles.Find(current.SourceProfile)
-                ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found");
+                ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found", "fix source_profile in ~/.aws/config, or add that profile");
         }
 
         if (!current.HasKeys)
