@@ -1,3 +1,4 @@
+using System.Globalization;
 using AwsSession.Domain;
 
 namespace AwsSession.Config;
@@ -74,7 +75,9 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         // A profile may still supply mfa_serial, mfa_process and region for environment keys, as it does for the CLI.
         var name = env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
         var profile = SafeFind(name);
-        var expiration = DateTimeOffset.TryParse(env.Get("AWS_CREDENTIAL_EXPIRATION"), out var e) ? e : (DateTimeOffset?)null;
+        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone.
+        var expiration = DateTimeOffset.TryParse(env.Get(ChildEnvironmentNames.Expiration), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
+            ? e : (DateTimeOffset?)null;
         return new ResolvedConfig
         {
             ProfileName = name,
