@@ -37,7 +37,7 @@ public static class App
         }
         catch (AwsSessionException e)
         {
-            Console.Error.WriteLine("aws-session: " + e.Message + (e.Hint is { Length: > 0 } h ? "; " + h : ""));
+            Console.Error.WriteLine("aws-session: " + e.Line);
             if (debug)
                 Console.Error.WriteLine(e.InnerException is null ? e.ToString() : e.InnerException.ToString());
             return e.ExitCode;

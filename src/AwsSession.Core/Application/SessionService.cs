@@ -10,9 +10,14 @@ namespace AwsSession.Application;
 /// <summary>From an invocation to a session: resolve config, plan the chain, run it. Shared by every mode command.</summary>
 public sealed class SessionService(ToolContext context)
 {
-    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
+    /// <summary>Flags, environment and config files, read once: a caller that needs the config passes it on.</summary>
+    public ResolvedConfig Resolve(SessionOptions options) => new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+
+    public Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct) =>
+        GetAsync(invocation, Resolve(invocation.Options), ct);
+
+    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
     {
-        var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation.Options);
         context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
         var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
         var session = await plan.Source.GetAsync(ct);
@@ -22,7 +27,7 @@ public sealed class SessionService(ToolContext context)
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
-        var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation.Options);
+        var config = Resolve(invocation.Options);
         var (planner, directory) = Build(invocation, config);
         var chain = planner.Chain(invocation, config);
         return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);

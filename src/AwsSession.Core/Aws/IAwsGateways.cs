@@ -25,5 +25,4 @@ public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, Retr
     public IIamGateway Iam => _iam ??= new IamGateway(_call.Value, _http.Value, env);
 
     public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call.Value, _http.Value, env);
-
 }

@@ -7,16 +7,15 @@ namespace AwsSession.Aws;
 /// <summary>IAM over the Query protocol (form POST, XML answers), signed for us-east-1.</summary>
 public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariables env) : IIamGateway
 {
-
     public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
     {
-        var endpoint = Endpoints.For(env, Endpoints.Iam, "us-east-1");
+        var endpoint = Endpoints.For(env, Endpoints.Iam, Endpoints.GlobalRegion);
         return call.RunAsync<IReadOnlyList<MfaDevice>>("IAM", "ListMFADevices", endpoint, async token =>
         {
             var form = new List<KeyValuePair<string, string>> { new("Action", "ListMFADevices"), new("Version", "2010-05-08") };
             if (userName is not null)
                 form.Add(new("UserName", userName));
-            using var client = http.ClientFor(credentials, "iam", "us-east-1");
+            using var client = http.ClientFor(credentials, "iam", Endpoints.GlobalRegion);
             using var content = new FormUrlEncodedContent(form);
             using var response = await client.PostAsync(endpoint, content, token);
             var body = await response.Content.ReadAsStringAsync(token);
@@ -29,7 +28,7 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
         }, ct);
     }
 
-    internal static AwsApiException QueryError(string service, HttpResponseMessage response, string body)
+    private static AwsApiException QueryError(string service, HttpResponseMessage response, string body)
     {
         string code = $"HTTP{(int)response.StatusCode}", message = response.ReasonPhrase ?? "";
         try

@@ -14,8 +14,8 @@ public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, Environm
 
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(AwsCredentials credentials, IProgress<int>? progress, CancellationToken ct)
     {
-        var endpoint = Endpoints.For(env, Endpoints.Organizations, "us-east-1");
-        using var client = http.ClientFor(credentials, "organizations", "us-east-1");
+        var endpoint = Endpoints.For(env, Endpoints.Organizations, Endpoints.GlobalRegion);
+        using var client = http.ClientFor(credentials, "organizations", Endpoints.GlobalRegion);
         var accounts = new List<Account>();
         string? next = null;
         do

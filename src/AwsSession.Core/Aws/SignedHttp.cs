@@ -1,5 +1,4 @@
 using Amazon;
-using Amazon.Runtime;
 using Amazon.Runtime.Signing;
 using AwsSession.Domain;
 
@@ -15,10 +14,7 @@ public sealed class SignedHttp(Func<HttpMessageHandler>? innerFactory = null)
 
     public HttpClient ClientFor(AwsCredentials credentials, string service, string signingRegion)
     {
-        AWSCredentials creds = credentials.IsSession
-            ? new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken)
-            : new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey);
-        var signer = new SigV4SigningHandler(creds, RegionEndpoint.GetBySystemName(signingRegion), service, _inner.Value);
+        var signer = new SigV4SigningHandler(SdkCredentials.From(credentials), RegionEndpoint.GetBySystemName(signingRegion), service, _inner.Value);
         // The pipeline owns timeouts; the client must not cut an attempt short on its own clock.
         return new HttpClient(signer, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };
     }

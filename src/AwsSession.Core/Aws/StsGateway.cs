@@ -80,10 +80,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             config.ServiceURL = url.ToString();
             config.AuthenticationRegion = region;
         }
-        AWSCredentials creds = c.IsSession
-            ? new SessionAWSCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken)
-            : new BasicAWSCredentials(c.AccessKeyId, c.SecretAccessKey);
-        return new AmazonSecurityTokenServiceClient(creds, config);
+        return new AmazonSecurityTokenServiceClient(SdkCredentials.From(c), config);
     }
 
     private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c) =>

@@ -19,7 +19,10 @@ public static class CacheKeys
     /// <summary>The source key of a session found in the environment: its access key id, hashed.</summary>
     public static string EnvironmentSession(string accessKeyId) => "env-" + Hash("env", accessKeyId);
 
-    public static string Accounts(string sourceKey) => "accounts-" + Hash("accounts", sourceKey);
+    /// <summary>Account lists share the directory with sessions; their names start with <see cref="AccountsPrefix"/>.</summary>
+    public static string Accounts(string owner) => AccountsPrefix + Hash("accounts", owner);
+
+    public const string AccountsPrefix = "accounts-";
 
     public static string Hash(params string[] parts)
     {

@@ -118,8 +118,6 @@ public sealed class CacheStore(string directory, IStatus status)
         }
     }
 
-    public bool Writable => !_unwritable;
-
     private void Disable(string message)
     {
         if (!_unwritable)

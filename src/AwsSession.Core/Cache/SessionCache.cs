@@ -9,8 +9,6 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
 {
     private const string Suffix = ".json";
 
-    public CacheStore Store => store;
-
     /// <summary>The cached session when it has at least <paramref name="minTtl"/> left.</summary>
     public Session? TryGet(string key, TimeSpan minTtl)
     {
@@ -50,7 +48,7 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
     public Task<CacheLock> LockAsync(string key, TimeSpan timeout, CancellationToken ct) => CacheLock.AcquireAsync(store, key, timeout, ct);
 
     public IReadOnlyList<CacheEntry> List() =>
-        store.Names("", Suffix).Where(n => !n.StartsWith("accounts-", StringComparison.Ordinal))
+        store.Names("", Suffix).Where(n => !n.StartsWith(CacheKeys.AccountsPrefix, StringComparison.Ordinal))
             .Select(Read).OfType<CacheEntry>().OrderBy(e => e.Expiration).ToList();
 
     /// <summary>Forgets every cached session, or those of one profile. Returns how many were removed.</summary>
@@ -59,7 +57,7 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
         var removed = 0;
         foreach (var name in store.Names("", Suffix).ToList())
         {
-            var entry = name.StartsWith("accounts-", StringComparison.Ordinal) ? null : Read(name);
+            var entry = name.StartsWith(CacheKeys.AccountsPrefix, StringComparison.Ordinal) ? null : Read(name);
             if (profile is not null && entry?.Profile != profile)
                 continue;
             store.Delete(name);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using AwsSession.Domain;
 
 namespace AwsSession.Config;
@@ -48,7 +49,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             if (current.SourceProfile is null)
                 throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
             current = profiles.Find(current.SourceProfile)
-                ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found");
+                ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found", "fix source_profile in ~/.aws/config, or add that profile");
         }
 
         if (!current.HasKeys)
@@ -74,7 +75,9 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         // A profile may still supply mfa_serial, mfa_process and region for environment keys, as it does for the CLI.
         var name = env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
         var profile = SafeFind(name);
-        var expiration = DateTimeOffset.TryParse(env.Get("AWS_CREDENTIAL_EXPIRATION"), out var e) ? e : (DateTimeOffset?)null;
+        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone.
+        var expiration = DateTimeOffset.TryParse(env.Get(ChildEnvironmentNames.Expiration), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
+            ? e : (DateTimeOffset?)null;
         return new ResolvedConfig
         {
             ProfileName = name,

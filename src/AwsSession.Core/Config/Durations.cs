@@ -17,6 +17,8 @@ public static partial class Durations
     /// <summary>AWS caps a role assumed from a role session ("role chaining") at one hour.</summary>
     public static readonly TimeSpan ChainedRoleMax = TimeSpan.FromHours(1);
 
+    private const string Example = "use seconds or units, e.g. 3600, 90m, 12h, 1h30m";
+
     public static TimeSpan Parse(string text, string option = "--duration")
     {
         var s = text.Trim();
@@ -25,7 +27,7 @@ public static partial class Durations
 
         var m = UnitsPattern().Match(s.ToLowerInvariant());
         if (s.Length == 0 || !m.Success)
-            throw new UsageException($"{option}: '{text}' is not a duration", "use seconds or units, e.g. 3600, 90m, 12h, 1h30m");
+            throw new UsageException($"{option}: '{text}' is not a duration", Example);
 
         var total = TimeSpan.Zero;
         foreach (var (group, unit) in new[] { ("h", TimeSpan.FromHours(1)), ("m", TimeSpan.FromMinutes(1)), ("s", TimeSpan.FromSeconds(1)) })
@@ -33,7 +35,7 @@ public static partial class Durations
             if (m.Groups[group].Success && int.TryParse(m.Groups[group].Value, NumberStyles.None, CultureInfo.InvariantCulture, out var n))
                 total += unit * n;
             else if (m.Groups[group].Success)
-                throw new UsageException($"{option}: '{text}' is too large");
+                throw new UsageException($"{option}: '{text}' is too large", Example);
         }
         return total;
     }

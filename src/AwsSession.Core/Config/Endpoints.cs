@@ -10,6 +10,9 @@ public static class Endpoints
     public const string Iam = "IAM";
     public const string Organizations = "ORGANIZATIONS";
 
+    /// <summary>Where the global services (IAM, Organizations) are signed, and STS's region when none is configured.</summary>
+    public const string GlobalRegion = "us-east-1";
+
     public static Uri? Override(EnvironmentVariables env, string service)
     {
         if (string.Equals(env.Get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))

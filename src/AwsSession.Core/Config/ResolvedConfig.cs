@@ -26,7 +26,7 @@ public sealed record ResolvedConfig
     public string? Region { get; init; }
 
     /// <summary>The region STS is called in: the configured one, else us-east-1.</summary>
-    public string StsRegion => Region ?? "us-east-1";
+    public string StsRegion => Region ?? Endpoints.GlobalRegion;
 
     public string? MfaSerial { get; init; }
     public string? MfaProcess { get; init; }

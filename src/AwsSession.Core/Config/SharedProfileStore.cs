@@ -71,7 +71,7 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
     private static int? ParseDuration(string profile, string? value) =>
         value is null ? null
         : int.TryParse(value, out var s) && s > 0 ? s
-        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{value}' is not a number of seconds");
+        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{value}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

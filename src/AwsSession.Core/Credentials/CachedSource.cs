@@ -13,8 +13,6 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
 {
     public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
 
-    public string Key => key;
-
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         if (cache.TryGet(key, minTtl) is { } hit)

@@ -10,6 +10,9 @@ public class AwsSessionException(string message, int exitCode = ExitCodes.Failur
     public int ExitCode { get; } = exitCode;
 
     public string? Hint { get; } = hint;
+
+    /// <summary>"MESSAGE; HINT": how every surface (stderr, the credential server's answer) shows the failure.</summary>
+    public string Line => Hint is { Length: > 0 } h ? $"{Message}; {h}" : Message;
 }
 
 /// <summary>Bad arguments or options: exit 2, raised before any network call.</summary>

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using AwsSession.Domain;
+using AwsSession.Platform;
 
 namespace AwsSession.Exec;
 
@@ -13,11 +14,11 @@ namespace AwsSession.Exec;
 /// </summary>
 public sealed class ChildRunner
 {
+    /// <param name="command">Already resolved (<see cref="ChildCommand.Resolve"/>): the caller does it before any prompt.</param>
     public int Run(ChildCommand command, IReadOnlyDictionary<string, string> environment)
     {
-        var file = CommandPath.Resolve(command.FileName, environment.GetValueOrDefault("PATH"));
         using var signals = new SignalForwarding();
-        using var child = Start(file, command.Arguments, environment);
+        using var child = Start(command.FileName, command.Arguments, environment);
         signals.Attach(child.Id);
         child.WaitForExit();
         return child.ExitCode;

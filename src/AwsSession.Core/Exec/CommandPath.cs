@@ -1,4 +1,5 @@
 using AwsSession.Domain;
+using AwsSession.Platform;
 
 namespace AwsSession.Exec;
 

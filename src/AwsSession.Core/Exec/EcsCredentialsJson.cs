@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using AwsSession.Domain;
 using AwsSession.Output;
@@ -24,15 +23,10 @@ public static class EcsCredentialsJson
         w.WriteString("message", message);
     });
 
-    private static string Write(Action<Utf8JsonWriter> body)
+    private static string Write(Action<Utf8JsonWriter> fields) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
-        {
-            w.WriteStartObject();
-            body(w);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        w.WriteStartObject();
+        fields(w);
+        w.WriteEndObject();
+    });
 }

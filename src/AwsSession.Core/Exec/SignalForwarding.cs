@@ -1,4 +1,5 @@
 using System.Runtime.InteropServices;
+using AwsSession.Platform;
 
 namespace AwsSession.Exec;
 

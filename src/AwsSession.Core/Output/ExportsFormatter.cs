@@ -1,5 +1,4 @@
 using System.Text;
-using System.Text.Json;
 
 namespace AwsSession.Output;
 
@@ -12,7 +11,7 @@ public static class ExportsFormatter
     public static string Render(ShellKind shell, IReadOnlyList<KeyValuePair<string, string>> set, IReadOnlyList<string> unset)
     {
         if (shell == ShellKind.Json)
-            return Json(set);
+            return JsonText.Object(set, indented: true) + "\n";
         var sb = new StringBuilder();
         foreach (var name in unset)
             sb.Append(Unset(shell, name)).Append('\n');
@@ -53,18 +52,5 @@ public static class ExportsFormatter
             sb.Append(ch);
         }
         return sb.Append('\'').ToString();
-    }
-
-    private static string Json(IReadOnlyList<KeyValuePair<string, string>> set)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            foreach (var (name, value) in set)
-                w.WriteString(name, value);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
     }
 }

@@ -20,7 +20,7 @@ public static partial class UnixFiles
         return FStat(handle, ref status) == 0 ? (status.Uid, (UnixFileMode)(status.Mode & 0xFFF)) : null;
     }
 
-    public static uint EffectiveUserId => Supported ? GetEUid() : 0;
+    public static uint EffectiveUserId => Supported ? Native.GetEUid() : 0;
 
     // Mirrors the start of System.Native's FileStatus; the tail is padding so the shim can never write past it.
     [StructLayout(LayoutKind.Sequential, Size = 512)]
@@ -34,7 +34,4 @@ public static partial class UnixFiles
 
     [LibraryImport("libSystem.Native", EntryPoint = "SystemNative_FStat")]
     private static partial int FStat(SafeFileHandle fd, ref FileStatus output);
-
-    [LibraryImport("libc", EntryPoint = "geteuid")]
-    private static partial uint GetEUid();
 }

@@ -12,6 +12,9 @@ public static class ConsoleFactory
         Ansi = interactive ? AnsiSupport.Detect : AnsiSupport.No,
     });
 
-    public static IInteraction ForStderr() =>
-        new SpectreInteraction(() => Stderr(Terminal.CanPromptOnStderr), Terminal.CanPromptOnStderr);
+    public static IInteraction ForStderr()
+    {
+        var canPrompt = Terminal.CanPromptOnStderr;
+        return new SpectreInteraction(() => Stderr(canPrompt), canPrompt);
+    }
 }

@@ -1,8 +1,8 @@
 using System.Net.Http.Headers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using AwsSession.Domain;
+using AwsSession.Output;
 
 namespace AwsSession.SignIn;
 
@@ -50,20 +50,15 @@ public sealed class FederationClient(Uri endpoint, HttpMessageHandler? handler =
 
     private Uri WithQuery(string query) => new UriBuilder(endpoint) { Query = query }.Uri;
 
-    internal static string SessionJson(AwsCredentials c)
+    // Relaxed escaping: the token's '+' stays '+', as in AWS's own examples (the default writes \u002B).
+    internal static string SessionJson(AwsCredentials c) => JsonText.Write(w =>
     {
-        using var stream = new MemoryStream();
-        // Relaxed escaping: the token's '+' stays '+', as in AWS's own examples (the default writes \u002B).
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
-        {
-            w.WriteStartObject();
-            w.WriteString("sessionId", c.AccessKeyId);
-            w.WriteString("sessionKey", c.SecretAccessKey);
-            w.WriteString("sessionToken", c.SessionToken);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray());
-    }
+        w.WriteStartObject();
+        w.WriteString("sessionId", c.AccessKeyId);
+        w.WriteString("sessionKey", c.SecretAccessKey);
+        w.WriteString("sessionToken", c.SessionToken);
+        w.WriteEndObject();
+    }, encoder: JavaScriptEncoder.UnsafeRelaxedJsonEscaping);
 
     internal static string ParseToken(string body)
     {

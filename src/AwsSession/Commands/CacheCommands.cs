@@ -31,7 +31,7 @@ public static class CacheCommands
 
     public static Command Clear(Func<bool, ToolContext> contexts)
     {
-        var cmd = new Command("clear", "Forget every cached session (with --profile: only that profile's).");
+        var cmd = new Command("clear", "Forget every cached session and account list (with --profile: only that profile's sessions).");
         cmd.SetAction(r =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));

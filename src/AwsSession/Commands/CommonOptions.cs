@@ -12,7 +12,7 @@ public static class CommonOptions
     public static readonly Option<string?> Duration = new("--duration", "-d") { Description = "Session length: seconds or 90m/12h (mfa: default 12h, 15m..36h; roles: default 1h, 15m..12h)", Recursive = true };
     public static readonly Option<string?> MfaToken = new("--mfa-token", "-t") { Description = "The 6-digit MFA code (otherwise mfa_process, else a prompt)", Recursive = true, HelpName = "CODE" };
     public static readonly Option<string?> MfaProcess = new("--mfa-process") { Description = "Command that prints the MFA code (like mfa_process in the profile)", Recursive = true, HelpName = "CMD" };
-    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the session cache for this run", Recursive = true };
+    public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the caches (sessions, account list) for this run", Recursive = true };
     public static readonly Option<string?> MinTtl = new("--min-ttl") { Description = "Reuse a cached session only with at least this much left (default 5m)", Recursive = true };
     public static readonly Option<bool> Debug = new("--debug") { Description = "Trace decisions and AWS calls on stderr (never secrets); stack traces on failure", Recursive = true };
     public static readonly Option<string?> Shell = new("--shell") { Description = "Output syntax: sh, bash, zsh, fish, pwsh or json (default: from $SHELL)", Recursive = true };

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Config;
 using AwsSession.Prompts;
 
 namespace AwsSession.Cli.Commands;
@@ -14,7 +13,8 @@ public static class DevicesCommand
     {
         var cmd = new Command("devices", """
             List the MFA devices of the IAM user behind the base keys (iam:ListMFADevices). Needs no MFA code.
-            The `default` column marks the device a session would use: mfa_serial, else the first listed.
+            The `default` column marks the device a session would use: mfa_serial, else the first listed
+            (on a terminal, a session offers a pick when there are several).
 
             Examples:
               aws-session devices
@@ -24,7 +24,7 @@ public static class DevicesCommand
         {
             var options = CommonOptions.Read(r);
             var context = contexts(options.Debug);
-            var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+            var config = new SessionService(context).Resolve(options);
             var gateways = context.Gateways(config.StsRegion);
             var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
             var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;

@@ -1,6 +1,4 @@
-using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Config;
 using AwsSession.Output;
 using AwsSession.Prompts;
 
@@ -9,7 +7,7 @@ namespace AwsSession.Cli.Commands;
 /// <summary>`aws-session [mfa|pose]`: prints the session as statements for eval (or JSON) on stdout, nothing else.</summary>
 public static class ExportsCommand
 {
-    public static Func<Invocation, ParseResult, CancellationToken, Task<int>> Action(Func<bool, ToolContext> contexts) => async (invocation, r, ct) =>
+    public static ModeCommands.ModeAction Action(Func<bool, ToolContext> contexts) => async (invocation, r, ct) =>
     {
         var context = contexts(invocation.Options.Debug);
         var shell = r.GetValue(CommonOptions.Shell) is { } s ? Shells.Parse(s) : Shells.FromEnvironment(context.Env.Get("SHELL"));

@@ -22,8 +22,7 @@ public static class RootCommandFactory
 
     public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command)
     {
-        var exports = ExportsCommand.Action(contexts);
-        ModeCommands.ModeAction action = (inv, r, ct) => exports(inv, r, ct);
+        var action = ExportsCommand.Action(contexts);
         var root = new RootCommand(Overview)
         {
             ModeCommands.Mfa("""

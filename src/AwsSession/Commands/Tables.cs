@@ -1,6 +1,5 @@
-using System.Text;
-using System.Text.Json;
 using AwsSession.Application;
+using AwsSession.Output;
 using AwsSession.Prompts;
 using Spectre.Console;
 
@@ -9,66 +8,52 @@ namespace AwsSession.Cli.Commands;
 /// <summary>Listings: a table for people on a terminal, JSON for scripts (--json, or whenever stdout is piped).</summary>
 public static class Tables
 {
-    public static async Task WriteAsync(ToolContext context, bool json, string[] headers, IReadOnlyList<string[]> rows, CancellationToken ct)
-    {
-        if (json || !Terminal.StdoutIsTerminal)
+    public static Task WriteAsync(ToolContext context, bool json, string[] headers, IReadOnlyList<string[]> rows, CancellationToken ct) =>
+        WriteAsync(context, json, () => Json(headers, rows), () =>
         {
-            await context.Out.WriteAsync(Json(headers, rows));
-            await context.Out.FlushAsync(ct);
-            return;
-        }
-        var table = new Table().Border(TableBorder.Rounded);
-        foreach (var h in headers)
-            table.AddColumn(Markup.Escape(h));
-        foreach (var row in rows)
-            table.AddRow(row.Select(Markup.Escape).ToArray());
-        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) });
-        console.Write(table);
-    }
+            var table = new Table().Border(TableBorder.Rounded);
+            foreach (var h in headers)
+                table.AddColumn(Markup.Escape(h));
+            foreach (var row in rows)
+                table.AddRow(row.Select(Markup.Escape).ToArray());
+            return table;
+        }, ct);
 
     /// <summary>One record: a two-column table on a terminal, a single JSON object otherwise (as `aws sts get-caller-identity`).</summary>
-    public static async Task WriteRecordAsync(ToolContext context, bool json, IReadOnlyList<(string Key, string Value)> fields, CancellationToken ct)
+    public static Task WriteRecordAsync(ToolContext context, bool json, IReadOnlyList<(string Key, string Value)> fields, CancellationToken ct) =>
+        WriteAsync(context, json, () => RecordJson(fields), () =>
+        {
+            var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
+            foreach (var (key, value) in fields)
+                table.AddRow(Markup.Escape(key), Markup.Escape(value));
+            return table;
+        }, ct);
+
+    public static string RecordJson(IReadOnlyList<(string Key, string Value)> fields) =>
+        JsonText.Object(fields.Select(f => KeyValuePair.Create(f.Key, f.Value)), indented: true) + "\n";
+
+    public static string Json(string[] headers, IReadOnlyList<string[]> rows) => JsonText.Write(w =>
+    {
+        w.WriteStartArray();
+        foreach (var row in rows)
+        {
+            w.WriteStartObject();
+            for (var i = 0; i < headers.Length; i++)
+                w.WriteString(headers[i], row[i]);
+            w.WriteEndObject();
+        }
+        w.WriteEndArray();
+    }, indented: true) + "\n";
+
+    private static async Task WriteAsync(ToolContext context, bool json, Func<string> text, Func<Table> table, CancellationToken ct)
     {
         if (json || !Terminal.StdoutIsTerminal)
         {
-            await context.Out.WriteAsync(RecordJson(fields));
+            await context.Out.WriteAsync(text());
             await context.Out.FlushAsync(ct);
             return;
         }
-        var table = new Table().Border(TableBorder.Rounded).HideHeaders().AddColumn("").AddColumn("");
-        foreach (var (key, value) in fields)
-            table.AddRow(Markup.Escape(key), Markup.Escape(value));
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table);
-    }
-
-    public static string RecordJson(IReadOnlyList<(string Key, string Value)> fields)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartObject();
-            foreach (var (key, value) in fields)
-                w.WriteString(key, value);
-            w.WriteEndObject();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
-    }
-
-    public static string Json(string[] headers, IReadOnlyList<string[]> rows)
-    {
-        using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
-        {
-            w.WriteStartArray();
-            foreach (var row in rows)
-            {
-                w.WriteStartObject();
-                for (var i = 0; i < headers.Length; i++)
-                    w.WriteString(headers[i], row[i]);
-                w.WriteEndObject();
-            }
-            w.WriteEndArray();
-        }
-        return Encoding.UTF8.GetString(stream.ToArray()) + "\n";
+        // A console on the context's stdout writer, never the static AnsiConsole: tests capture Out.
+        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table());
     }
 }

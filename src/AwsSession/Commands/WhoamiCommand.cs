@@ -35,7 +35,7 @@ public static class WhoamiCommand
     {
         var context = contexts(invocation.Options.Debug);
         var (session, region) = await SessionFor(context, invocation, plain, ct);
-        var identity = await context.Gateways(region ?? "us-east-1").Sts.GetCallerIdentityAsync(session.Credentials, ct);
+        var identity = await context.Gateways(region ?? Endpoints.GlobalRegion).Sts.GetCallerIdentityAsync(session.Credentials, ct);
         await Tables.WriteRecordAsync(context, r.GetValue(Json),
         [
             ("account", identity.Account), ("arn", identity.Arn), ("user_id", identity.UserId),
@@ -51,13 +51,11 @@ public static class WhoamiCommand
     /// </summary>
     private static async Task<(Session, string?)> SessionFor(ToolContext context, Invocation invocation, bool plain, CancellationToken ct)
     {
-        if (plain)
-        {
-            var config = new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation.Options);
-            if (config.BaseIsSession && config.ProfileRoles.Count == 0)
-                return (await new StaticSource(config.Base, config.EnvironmentIdentity).GetAsync(ct), config.Region);
-        }
-        var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
+        var service = new SessionService(context);
+        var config = service.Resolve(invocation.Options);
+        if (plain && config.BaseIsSession && config.ProfileRoles.Count == 0)
+            return (await new StaticSource(config.Base, config.EnvironmentIdentity).GetAsync(ct), config.Region);
+        var (session, plan) = await service.GetAsync(invocation, config, ct);
         return (session, plan.Region);
     }
 }

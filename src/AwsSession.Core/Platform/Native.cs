@@ -1,8 +1,8 @@
 using System.Runtime.InteropServices;
 
-namespace AwsSession.Exec;
+namespace AwsSession.Platform;
 
-/// <summary>The few POSIX calls .NET has no API for. Signal numbers 1, 2, 3, 13 and 15 are the same on Linux and macOS.</summary>
+/// <summary>The few libc calls .NET has no API for (see also <see cref="UnixFiles"/>). Signal numbers 1, 2, 3, 13 and 15 are the same on Linux and macOS.</summary>
 internal static partial class Native
 {
     public const int SigPipe = 13;
@@ -48,6 +48,9 @@ internal static partial class Native
 
     [LibraryImport("libc", EntryPoint = "access", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int Access(string path, int mode);
+
+    [LibraryImport("libc", EntryPoint = "geteuid")]
+    public static partial uint GetEUid();
 
     [LibraryImport("libc", EntryPoint = "signal")]
     private static partial nint Signal(int signal, nint handler);
