@@ -76,5 +76,13 @@ public sealed class FederationClient(Uri endpoint, HttpMessageHandler? handler =
         throw new AwsSessionException("the AWS federation endpoint answered without a sign-in token");
     }
 
-    private static string Reason(Exception e) => e is TaskCanceledException ? "timed out after 30s" : e.Message;
+    // The kind of failure only, never e.Message: some handlers put the request URI (with the session) in it.
+    private static string Reason(Exception e) => e switch
+    {
+        TaskCanceledException => "timed out after 30s",
+        HttpRequestException { HttpRequestError: HttpRequestError.NameResolutionError } => "host not found",
+        HttpRequestException { HttpRequestError: HttpRequestError.ConnectionError } => "cannot connect",
+        HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } => "TLS handshake failed",
+        _ => "the request failed",
+    };
 }

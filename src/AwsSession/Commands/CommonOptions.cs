@@ -36,7 +36,8 @@ public static class CommonOptions
         Region = r.GetValue(Region),
         MfaToken = r.GetValue(MfaToken) is { } t ? Validation.MfaCode(t) : null,
         MfaProcess = r.GetValue(MfaProcess),
-        Duration = r.GetValue(Duration) is { } d ? Durations.Parse(d) : null,
+        // The widest range (an MFA session's) here, before config is read; modes narrow it where they know more.
+        Duration = r.GetValue(Duration) is { } d ? Durations.InRange(Durations.Parse(d), Durations.MfaMin, Durations.MfaMax) : null,
         NoCache = r.GetValue(NoCache),
         MinTtl = r.GetValue(MinTtl) is { } m ? Durations.Parse(m, "--min-ttl") : TimeSpan.FromMinutes(5),
         AccountsTtl = r.GetResult(AccountsTtl) is not null && r.GetValue(AccountsTtl) is { } a ? Durations.Parse(a, "--accounts-ttl") : TimeSpan.FromHours(24),

@@ -77,6 +77,16 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     }
 
     [Fact]
+    public async Task A_duration_out_of_range_is_a_usage_error_even_before_credentials_are_looked_for()
+    {
+        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+
+        var r = await _tool.RunAsync(["-d", "40h"], stdin: "");
+
+        AssertOneLineFailure(r, 2, "out of range", "duration before credentials");
+    }
+
+    [Fact]
     public async Task No_credentials_anywhere_says_where_they_are_looked_for()
     {
         _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
