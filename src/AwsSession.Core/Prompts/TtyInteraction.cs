@@ -79,8 +79,16 @@ public sealed record TtyStreams(TextReader In, TextWriter Out)
         {
             // Two handles, unbuffered writes: the prompt must appear before we block on the read.
             var reader = new StreamReader(new FileStream(input, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, 1));
-            var writer = new StreamWriter(new FileStream(output, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { AutoFlush = true };
-            return new TtyStreams(reader, writer);
+            try
+            {
+                var writer = new StreamWriter(new FileStream(output, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { AutoFlush = true };
+                return new TtyStreams(reader, writer);
+            }
+            catch
+            {
+                reader.Dispose();
+                throw;
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
