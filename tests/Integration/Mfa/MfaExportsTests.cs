@@ -8,6 +8,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
 {
     private readonly AwsSessionProcess _tool = new(moto.Url, moto.Seed);
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Eval_of_the_exports_gives_a_shell_a_working_session()
     {
@@ -32,6 +33,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
         r.Stdout.ShouldMatch(@"exp=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Json_output_names_every_variable()
     {

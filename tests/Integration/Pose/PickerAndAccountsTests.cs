@@ -10,6 +10,7 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
 
     public void Dispose() => _tool.Dispose();
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_picker_filters_as_you_type_and_enter_chooses()
     {
@@ -29,6 +30,7 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
         (await terminal.ScreenAsync()).ShouldContain($"Assumed OrganizationAccountAccessRole in staging ({org.Account("staging").Id})");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Accounts_lists_name_id_email_status_as_json_when_piped_then_from_the_cache()
     {
