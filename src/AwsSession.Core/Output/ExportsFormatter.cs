@@ -29,7 +29,7 @@ public static class ExportsFormatter
 
     public static string Unset(ShellKind shell, string name) => shell switch
     {
-        ShellKind.Fish => $"set -e {name};",
+        ShellKind.Fish => $"set -e {name}; or true;", // fish keeps set -e's status 4 (not set) through the later `set -gx`s
         ShellKind.Pwsh => $"Remove-Item Env:{name} -ErrorAction SilentlyContinue",
         _ => $"unset {name}",
     };

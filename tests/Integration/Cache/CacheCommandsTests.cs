@@ -23,6 +23,7 @@ public sealed class CacheCommandsTests(MotoServer moto) : IDisposable
             File.GetUnixFileMode(f).ShouldBe((UnixFileMode)Convert.ToInt32("600", 8), f);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Sessions_lists_kind_identity_and_expiry_but_no_secret()
     {
@@ -44,6 +45,7 @@ public sealed class CacheCommandsTests(MotoServer moto) : IDisposable
         r.Stdout.ShouldNotContain(keyId);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Clear_forgets_every_session_so_the_next_run_needs_a_code()
     {

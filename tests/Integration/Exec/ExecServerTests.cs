@@ -32,6 +32,7 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
         return Task.CompletedTask;
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_aws_cli_works_before_and_after_a_refresh_with_no_keys_in_its_environment()
     {

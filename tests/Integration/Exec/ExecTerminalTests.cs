@@ -4,7 +4,6 @@ namespace AwsSession.Tests.Integration.Exec;
 
 /// <summary>
 /// exec in a real terminal (tmux): the child owns the terminal, and ^C reaches it once while aws-session waits.
-/// The exit status is printed by a wrapping bash: tmux 3.3a leaves #{pane_dead_status} empty in about one run in five.
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class ExecTerminalTests(MotoServer moto) : IDisposable
@@ -15,12 +14,13 @@ public sealed class ExecTerminalTests(MotoServer moto) : IDisposable
     public async Task The_child_sees_a_terminal_on_stdin_and_stdout()
     {
         var script = await ScriptAsync("""if test -t 0 && test -t 1; then echo "TTY:yes"; else echo "TTY:no"; fi; exit 5""");
-        await using var terminal = await StartAsync($"aws-session exec -t 123456 -- sh {script}");
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session exec -t 123456 -- sh {script}", _tool.Environment);
 
-        var screen = await terminal.WaitForTextAsync("EXIT=");
+        var exit = await terminal.WaitForExitAsync();
 
+        var screen = await terminal.ScreenAsync();
+        exit.ShouldBe(5, screen);
         screen.ShouldContain("TTY:yes");
-        screen.ShouldContain("EXIT=5");
     }
 
     [Fact]
@@ -36,14 +36,15 @@ public sealed class ExecTerminalTests(MotoServer moto) : IDisposable
             echo DONE
             exit 4
             """);
-        await using var terminal = await StartAsync($"aws-session exec -t 123456 -- bash {script}");
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session exec -t 123456 -- bash {script}", _tool.Environment);
         await terminal.WaitForTextAsync("READY");
 
         await terminal.SendKeysAsync("C-c");
 
-        var screen = await terminal.WaitForTextAsync("EXIT=");
+        var exit = await terminal.WaitForExitAsync();
+        var screen = await terminal.ScreenAsync();
         screen.ShouldContain("DONE", Case.Sensitive, "aws-session did not die of the ^C; the child finished its work");
-        screen.ShouldContain("EXIT=4");
+        exit.ShouldBe(4, screen);
         (await File.ReadAllTextAsync(log)).Trim().ShouldBe("INT1", "the child got the ^C exactly once (not forwarded a second time)");
     }
 
@@ -53,10 +54,6 @@ public sealed class ExecTerminalTests(MotoServer moto) : IDisposable
         await File.WriteAllTextAsync(path, body + "\n");
         return path;
     }
-
-    /// <summary>bash waits for a foreground child that survives ^C (its "wait and cooperative exit"), then prints the status.</summary>
-    private Task<TmuxTerminal> StartAsync(string command) =>
-        TmuxTerminal.StartAsync($"bash -c '{command}; echo \"EXIT=$?\"'", _tool.Environment);
 
     public void Dispose() => _tool.Dispose();
 }

@@ -28,6 +28,7 @@ public sealed class ExecTests(MotoServer moto) : IDisposable
         r.Stdout.ShouldContain($"{account.Id}:assumed-role/OrganizationAccountAccessRole/");
     }
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [InlineData("exit 0", 0)]
     [InlineData("exit 7", 7)]
@@ -177,6 +178,7 @@ public sealed class ExecTests(MotoServer moto) : IDisposable
         env["MY_OWN_SETTING"].ShouldBe("kept");
     }
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [InlineData("TERM", 143)]
     [InlineData("HUP", 129)]

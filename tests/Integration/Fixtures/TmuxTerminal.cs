@@ -5,9 +5,11 @@ namespace AwsSession.Tests.Integration.Fixtures;
 /// <summary>
 /// A real terminal: a command in a detached tmux session on a private socket (-L), with the given environment.
 /// Type with <see cref="SendKeysAsync"/> / <see cref="TypeAsync"/>, read the screen with <see cref="WaitForTextAsync"/>.
-/// The pane stays after the command ends (remain-on-exit), so its last screen can be read. The exit code is written
-/// to a file by the pane's shell after the command: tmux 3.3 sometimes marks a pane dead without ever reaping the
-/// child (empty #{pane_dead_status}), so that status cannot be relied on. So do not `exec` the command.
+/// The pane stays after the command ends (remain-on-exit), so its last screen can be read.
+/// The exit status never comes from tmux: 3.3a sometimes marks a pane dead without recording its status (empty
+/// #{pane_dead_status}). The pane runs a bash script instead that runs the command (not exec'd) and then writes
+/// $? to a file. That bash traps SIGINT, so a ^C typed at the command cannot kill it before it records the
+/// status (a trapped signal is reset to the default in its children, so the command still gets the ^C).
 /// </summary>
 public sealed class TmuxTerminal : IAsyncDisposable
 {
@@ -16,26 +18,35 @@ public sealed class TmuxTerminal : IAsyncDisposable
     private readonly IReadOnlyDictionary<string, string> _env;
     private readonly string _config;
     private readonly string _status;
+    private readonly string _script;
 
     private TmuxTerminal(IReadOnlyDictionary<string, string> env)
     {
         _env = env;
         _config = Path.Combine(Path.GetTempPath(), _socket + ".conf");
         _status = Path.Combine(Path.GetTempPath(), _socket + ".status");
+        _script = Path.Combine(Path.GetTempPath(), _socket + ".sh");
         File.WriteAllText(_config, "set -g remain-on-exit on\nset -g history-limit 5000\nset -g status off\n");
     }
 
-    /// <summary>Starts `command` (run by tmux through /bin/sh -c) in a width x height terminal, in HOME unless told otherwise.</summary>
+    /// <summary>Starts `command` (a bash command line) in a width x height terminal, in HOME unless told otherwise.</summary>
     public static async Task<TmuxTerminal> StartAsync(string command, IReadOnlyDictionary<string, string> env, int width = 160, int height = 40,
         string? workingDirectory = null)
     {
         var cwd = workingDirectory ?? env.GetValueOrDefault("HOME") ?? Path.GetTempPath();
         var t = new TmuxTerminal(env);
+        await File.WriteAllTextAsync(t._script, $"""
+            trap : INT QUIT
+            {command}
+            printf '%s' "$?" > '{t._status}.tmp' && mv '{t._status}.tmp' '{t._status}'
+
+            """);
         var env2 = new Dictionary<string, string>(env) { ["TERM"] = "xterm-256color" };
         env2.Remove("TMUX");
+        // Several words after new-session: tmux runs them directly, not through its default-shell.
         var r = await ProcessRunner.RunAsync("tmux",
             ["-L", t._socket, "-f", t._config, "new-session", "-d", "-s", "t", "-c", cwd, "-x", width.ToString(), "-y", height.ToString(),
-                command + $"\nprintf '%s' \"$?\" > '{t._status}'"],
+                "bash", "--norc", "--noprofile", t._script],
             env2, timeout: TimeSpan.FromSeconds(10), workingDirectory: cwd);
         if (r.ExitCode != 0)
             throw new InvalidOperationException($"tmux could not start (is tmux installed?): {r}");
@@ -77,11 +88,11 @@ public sealed class TmuxTerminal : IAsyncDisposable
         return n;
     }
 
-    /// <summary>Waits for the command to end and returns its exit status.</summary>
+    /// <summary>Waits for the command to end and returns its exit status (128+N if it died of signal N).</summary>
     public async Task<int> WaitForExitAsync(TimeSpan? timeout = null)
     {
         var watch = Stopwatch.StartNew();
-        var limit = timeout ?? TimeSpan.FromSeconds(30);
+        var limit = timeout ?? TimeSpan.FromSeconds(60);
         while (watch.Elapsed < limit)
         {
             if (File.Exists(_status) && int.TryParse(await File.ReadAllTextAsync(_status), out var status))
@@ -102,5 +113,6 @@ public sealed class TmuxTerminal : IAsyncDisposable
         await ProcessRunner.RunAsync("tmux", ["-L", _socket, "kill-server"], _env, timeout: TimeSpan.FromSeconds(10));
         File.Delete(_config);
         File.Delete(_status);
+        File.Delete(_script);
     }
 }

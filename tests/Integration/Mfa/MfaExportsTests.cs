@@ -8,6 +8,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
 {
     private readonly AwsSessionProcess _tool = new(moto.Url, moto.Seed);
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Eval_of_the_exports_gives_a_shell_a_working_session()
     {
@@ -22,6 +23,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
     [InlineData("bash", "bash")]
     [InlineData("sh", "dash")]
     [InlineData("sh", "bash")]
+    [InlineData("zsh", "zsh")]
     public async Task Each_shells_output_evaluates_in_that_shell(string shellOption, string shell)
     {
         var r = await _tool.ShellAsync(
@@ -32,6 +34,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
         r.Stdout.ShouldMatch(@"exp=\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Json_output_names_every_variable()
     {
@@ -41,6 +44,17 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
         using var doc = System.Text.Json.JsonDocument.Parse(r.Stdout);
         foreach (var name in new[] { "AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_CREDENTIAL_EXPIRATION", "AWS_REGION", "AWS_DEFAULT_REGION" })
             doc.RootElement.TryGetProperty(name, out _).ShouldBeTrue(name);
+    }
+
+    [Fact]
+    public async Task Fish_sources_its_output_with_status_0_and_gets_a_working_session()
+    {
+        var r = await _tool.ShellAsync(
+            """aws-session -t 123456 --shell fish | source; and aws sts get-caller-identity --output text --query Arn; and echo "token=$AWS_SESSION_TOKEN" | string replace -r '=.+' '=set'""", "fish");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain("arn:aws:");
+        r.Stdout.ShouldContain("token=set");
     }
 
     [Theory]

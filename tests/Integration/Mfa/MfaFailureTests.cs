@@ -15,6 +15,7 @@ public sealed class MfaFailureTests : IAsyncDisposable
         _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
     }
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [InlineData("-t", "12345")]
     [InlineData("-t", "abcdef")]
@@ -88,6 +89,7 @@ public sealed class MfaFailureTests : IAsyncDisposable
         _proxy.Calls("GetSessionToken").ShouldBe(0);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Throttling_is_retried_and_then_succeeds()
     {

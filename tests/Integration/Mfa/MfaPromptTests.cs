@@ -19,6 +19,7 @@ public sealed class MfaPromptTests : IAsyncDisposable
         _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_code_typed_at_the_prompt_makes_a_session_that_eval_loads()
     {

@@ -17,6 +17,7 @@ public sealed class SignedCallsTests : IAsyncLifetime
         _proxy = new FaultProxy(_moto.Url);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Correctly_signed_IAM_and_STS_calls_are_accepted()
     {

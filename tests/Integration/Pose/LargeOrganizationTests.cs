@@ -53,10 +53,9 @@ public sealed class LargeOrganizationTests(LargeOrgFixture org) : IClassFixture<
         piped.Stderr.ShouldBeEmpty();
 
         var output = Path.Combine(_tool.Home, "accounts.json");
-        await using var run = await TerminalRun.StartAsync($"aws-session accounts --refresh --json > '{output}'", _tool);
-        var terminal = run.Terminal;
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session accounts --refresh --json > '{output}'", _tool.Environment);
         var screen = await terminal.WaitForTextAsync("Listing the organization's accounts", TimeSpan.FromSeconds(20));
-        (await run.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(0);
+        (await terminal.WaitForExitAsync(TimeSpan.FromSeconds(60))).ShouldBe(0);
 
         screen.ShouldMatch(@"Listing the organization's accounts(\.\.\.|: \d+)");
         (await File.ReadAllTextAsync(output)).ShouldNotContain("Listing");
@@ -68,8 +67,7 @@ public sealed class LargeOrganizationTests(LargeOrgFixture org) : IClassFixture<
         (await Pose("prod", "-t", "123456")).Result.ExitCode.ShouldBe(0);
         var output = Path.Combine(_tool.Home, "exports.json");
         var watch = Stopwatch.StartNew();
-        await using var run = await TerminalRun.StartAsync($"aws-session pose --shell json > '{output}'", _tool);
-        var terminal = run.Terminal;
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session pose --shell json > '{output}'", _tool.Environment);
 
         await terminal.WaitForTextAsync("Which account?", TimeSpan.FromSeconds(10));
         var opened = watch.Elapsed;
@@ -77,7 +75,7 @@ public sealed class LargeOrganizationTests(LargeOrgFixture org) : IClassFixture<
         await terminal.WaitForTextAsync("team-0998@example.com");
         await terminal.SendKeysAsync("Enter");
 
-        (await run.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
+        (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
         (await File.ReadAllTextAsync(output)).ShouldContain(org.Account("team-0998").Id);
         opened.ShouldBeLessThan(TimeSpan.FromSeconds(5), "process start included; the bench measures it finer");
     }

@@ -10,12 +10,12 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
 
     public void Dispose() => _tool.Dispose();
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_picker_filters_as_you_type_and_enter_chooses()
     {
         var output = Path.Combine(_tool.Home, "exports.json");
-        await using var run = await TerminalRun.StartAsync($"aws-session pose -t 123456 --shell json > '{output}'", _tool);
-        var terminal = run.Terminal;
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session pose -t 123456 --shell json > '{output}'", _tool.Environment);
 
         var screen = await terminal.WaitForTextAsync("Which account?");
         screen.ShouldContain("prod");
@@ -23,12 +23,13 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
         await terminal.WaitForTextAsync("staging@example.com");
         await terminal.SendKeysAsync("Enter");
 
-        (await run.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
+        (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         doc.RootElement.GetProperty("AWS_SESSION_IDENTITY").GetString().ShouldBe($"role:arn:aws:iam::{org.Account("staging").Id}:role/OrganizationAccountAccessRole");
         (await terminal.ScreenAsync()).ShouldContain($"Assumed OrganizationAccountAccessRole in staging ({org.Account("staging").Id})");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Accounts_lists_name_id_email_status_as_json_when_piped_then_from_the_cache()
     {
@@ -60,10 +61,9 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
     public async Task Accounts_prints_a_table_on_a_terminal()
     {
         (await _tool.RunAsync("accounts", "-t", "123456")).ExitCode.ShouldBe(0);
-        await using var run = await TerminalRun.StartAsync("aws-session accounts", _tool);
-        var terminal = run.Terminal;
+        await using var terminal = await TmuxTerminal.StartAsync("aws-session accounts", _tool.Environment);
 
-        (await run.WaitForExitAsync()).ShouldBe(0);
+        (await terminal.WaitForExitAsync()).ShouldBe(0);
         var screen = await terminal.ScreenAsync();
         screen.ShouldContain("name");
         screen.ShouldContain("status");

@@ -37,6 +37,7 @@ public sealed class PoseTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisp
         r.Stderr.ShouldMatch($@"Assumed {DefaultRole} in {prod.Id} until \d\d:\d\d");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task By_exact_name_case_insensitively_after_listing_every_page()
     {

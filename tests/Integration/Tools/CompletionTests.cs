@@ -18,6 +18,7 @@ public sealed class CompletionTests : IDisposable
             "[base]\naws_access_key_id = AKIAEXAMPLE\n");
     }
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [InlineData("", "mfa pose exec credential-process console devices whoami completion --profile --shell --version")]
     [InlineData("--profile ''", "base default prod-admin")]

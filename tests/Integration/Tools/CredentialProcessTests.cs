@@ -22,6 +22,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Prints_the_credential_process_json_and_nothing_on_stderr()
     {

@@ -9,6 +9,7 @@ public sealed class ListingTests(MotoServer moto) : IDisposable
 {
     private readonly AwsSessionProcess _tool = new(moto.Url, moto.Seed);
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [InlineData]
     [InlineData("--json")]
@@ -25,6 +26,7 @@ public sealed class ListingTests(MotoServer moto) : IDisposable
         devices[0].GetProperty("default").GetString().ShouldBe("yes");
     }
 
+    [Trait("Category", "Smoke")]
     [Fact]
     public async Task Whoami_describes_the_mfa_session()
     {

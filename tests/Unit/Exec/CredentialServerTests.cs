@@ -68,11 +68,16 @@ public sealed class CredentialServerTests : IAsyncLifetime
     [Fact]
     public async Task It_is_not_reachable_on_another_address_of_this_machine()
     {
-        var other = Dns.GetHostAddresses(Dns.GetHostName()).FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a));
-        if (other is null)
-            return; // No non-loopback address here: nothing else could reach it anyway.
-        using var client = new TcpClient();
-        await Should.ThrowAsync<SocketException>(() => client.ConnectAsync(other, _server.Endpoint.Port));
+        // 127.0.0.2 always exists on Linux (all of 127/8 is on lo) and reaches a server bound to 0.0.0.0, not one bound
+        // to 127.0.0.1: so the check runs everywhere, also on a machine whose only address is the loopback one.
+        var others = Dns.GetHostAddresses(Dns.GetHostName())
+            .Where(a => a.AddressFamily == AddressFamily.InterNetwork && !IPAddress.IsLoopback(a))
+            .Append(IPAddress.Parse("127.0.0.2"));
+        foreach (var other in others)
+        {
+            using var client = new TcpClient();
+            await Should.ThrowAsync<SocketException>(() => client.ConnectAsync(other, _server.Endpoint.Port), $"reached on {other}");
+        }
     }
 
     [Fact]

@@ -26,7 +26,7 @@ public sealed class ExportsSyntaxTests
 
     [Theory]
     [InlineData(ShellKind.Pwsh, "$env:AWS_REGION = 'us-east-1'", "Remove-Item Env:AWS_PROFILE -ErrorAction SilentlyContinue")]
-    [InlineData(ShellKind.Fish, "set -gx AWS_REGION 'us-east-1';", "set -e AWS_PROFILE;")]
+    [InlineData(ShellKind.Fish, "set -gx AWS_REGION 'us-east-1';", "set -e AWS_PROFILE; or true;")]
     [InlineData(ShellKind.Bash, "export AWS_REGION='us-east-1'", "unset AWS_PROFILE")]
     [InlineData(ShellKind.Zsh, "export AWS_REGION='us-east-1'", "unset AWS_PROFILE")]
     [InlineData(ShellKind.Sh, "export AWS_REGION='us-east-1'", "unset AWS_PROFILE")]
