@@ -1,8 +1,9 @@
+using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Prompts;
 using AwsSession.Tests.Unit.Fakes;
 
-namespace AwsSession.Tests.Unit.Prompts;
+namespace AwsSession.Tests.Unit.Credentials;
 
 public sealed class DeviceResolverTests
 {

@@ -1,7 +1,8 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
+using AwsSession.Prompts;
 
-namespace AwsSession.Prompts;
+namespace AwsSession.Credentials;
 
 /// <summary>
 /// iam:ListMFADevices for the caller. Real IAM takes the user from the signing key; some emulators (moto) need

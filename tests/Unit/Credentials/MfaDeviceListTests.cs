@@ -1,9 +1,10 @@
 using System.Net;
 using AwsSession.Aws;
+using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Prompts;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.Credentials;
 
 public sealed class MfaDeviceListTests
 {

@@ -1,6 +1,6 @@
 using AwsSession.Domain;
 
-namespace AwsSession.Prompts;
+namespace AwsSession.Credentials;
 
 /// <summary>Chooses the MFA device: the argument, else mfa_serial, else ListMFADevices (picker when several).</summary>
 public interface IDeviceResolver

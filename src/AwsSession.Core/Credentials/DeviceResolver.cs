@@ -1,7 +1,8 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
+using AwsSession.Prompts;
 
-namespace AwsSession.Prompts;
+namespace AwsSession.Credentials;
 
 /// <summary>
 /// The device argument, else mfa_serial, else the caller's devices (<see cref="MfaDeviceList"/>): the only one,
