@@ -61,7 +61,7 @@ public sealed class MfaExportsTests(MotoServer moto) : IDisposable
     [InlineData("fish", "set -gx AWS_SESSION_TOKEN '")]
     [InlineData("pwsh", "$env:AWS_SESSION_TOKEN = '")]
     [InlineData("zsh", "export AWS_SESSION_TOKEN='")]
-    public async Task Shells_that_are_not_installed_get_their_own_syntax(string shell, string expected)
+    public async Task Each_shell_gets_its_own_assignment_syntax(string shell, string expected)
     {
         var r = await _tool.RunAsync("-t", "123456", "--shell", shell);
 
