@@ -21,8 +21,7 @@ public static class App
         var debug = options.Contains("--debug");
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
-        // System.CommandLine lists allowed values on separate lines; the rule is one stderr line per failure.
-        var error = parsed.Errors.Count > 0 ? string.Join(' ', parsed.Errors[0].Message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        var error = parsed.Errors.Count > 0 ? OneLine(parsed.Errors[0].Message)
             : command is not null && !ExecCommand.IsExec(parsed) ? "-- and a command are only for exec"
             : null;
         if (error is not null)
@@ -55,4 +54,8 @@ public static class App
             return ExitCodes.Failure;
         }
     }
+
+    // System.CommandLine lists allowed values on separate lines; the rule is one stderr line per failure.
+    private static string OneLine(string message) =>
+        string.Join(' ', message.Split((char[])['\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
 }
