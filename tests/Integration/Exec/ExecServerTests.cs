@@ -10,7 +10,7 @@ namespace AwsSession.Tests.Integration.Exec;
 /// the server re-assumes the role from the cached MFA session, without a prompt, about every 10 s.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
+public sealed class ExecServerTests : ProxiedToolTests
 {
     /// <summary>Prints the key the endpoint hands out now, or the HTTP status when it refuses.</summary>
     private const string Fetch = """
@@ -21,24 +21,16 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
         except urllib.error.HTTPError as e: print("status=%d" % e.code)
         """;
 
-    private FaultProxy _proxy = null!;
-    private AwsSessionProcess _tool = null!;
-
-    public Task InitializeAsync()
-    {
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-        File.WriteAllText(Path.Combine(_tool.Home, "fetch.py"), Fetch);
-        return Task.CompletedTask;
-    }
+    public ExecServerTests(MotoServer moto)
+        : base(moto) => File.WriteAllText(Path.Combine(Tool.Home, "fetch.py"), Fetch);
 
     [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_aws_cli_works_before_and_after_a_refresh_with_no_keys_in_its_environment()
     {
-        _proxy.ShortenExpiration("AssumeRole", TimeSpan.FromSeconds(20));
-        var account = moto.Seed.Accounts[0];
-        var fetch = $"python3 {_tool.Home}/fetch.py \"$AWS_CONTAINER_AUTHORIZATION_TOKEN\"";
+        Proxy.ShortenExpiration("AssumeRole", TimeSpan.FromSeconds(20));
+        var account = Moto.Seed.Accounts[0];
+        var fetch = $"python3 {Tool.Home}/fetch.py \"$AWS_CONTAINER_AUTHORIZATION_TOKEN\"";
         var child = $"""
             env | grep -E '^AWS_(ACCESS_KEY_ID|SECRET_ACCESS_KEY|SESSION_TOKEN)=' && exit 99
             {fetch}
@@ -48,24 +40,24 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
             aws sts get-caller-identity --output text --query Arn || exit 11
             """;
 
-        var r = await _tool.RunAsync(["exec", "pose", account.Id, "-t", "123456", "--server", "--", "sh", "-c", child], stdin: null, TimeSpan.FromSeconds(90));
+        var r = await Tool.RunAsync(["exec", "pose", account.Id, "-t", "123456", "--server", "--", "sh", "-c", child], stdin: null, TimeSpan.FromSeconds(90));
 
         r.ExitCode.ShouldBe(0, r.ToString());
         var keys = r.Stdout.Split('\n').Where(l => l.StartsWith("key=", StringComparison.Ordinal)).ToList();
         keys.Count.ShouldBe(2, r.ToString());
         keys[1].ShouldNotBe(keys[0], "the server handed out a new role session after the refresh");
         r.Stdout.Split('\n').Count(l => l.Contains($"{account.Id}:assumed-role/OrganizationAccountAccessRole/")).ShouldBe(2, r.ToString());
-        _proxy.Calls("GetSessionToken").ShouldBe(1, "the refresh reused the cached MFA session: no second code");
-        _proxy.Calls("AssumeRole").ShouldBeGreaterThanOrEqualTo(2);
+        Proxy.Calls("GetSessionToken").ShouldBe(1, "the refresh reused the cached MFA session: no second code");
+        Proxy.Calls("AssumeRole").ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
     public async Task Requests_without_the_exact_token_are_refused()
     {
-        var py = $"python3 {_tool.Home}/fetch.py";
+        var py = $"python3 {Tool.Home}/fetch.py";
         var child = $"""{py}; {py} wrong-token; {py} "$AWS_CONTAINER_AUTHORIZATION_TOKEN"x; {py} "$AWS_CONTAINER_AUTHORIZATION_TOKEN" """;
 
-        var r = await _tool.RunAsync("exec", "-t", "123456", "--server", "--", "sh", "-c", child);
+        var r = await Tool.RunAsync("exec", "-t", "123456", "--server", "--", "sh", "-c", child);
 
         r.ExitCode.ShouldBe(0, r.ToString());
         var lines = r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -74,7 +66,7 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
         lines[1].ShouldBe("status=403");
         lines[2].ShouldBe("status=403");
         lines[3].ShouldStartWith("key=A");
-        lines[3].ShouldNotBe("key=" + moto.Seed.AccessKeyId);
+        lines[3].ShouldNotBe("key=" + Moto.Seed.AccessKeyId);
     }
 
     [Fact]
@@ -82,7 +74,7 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
     {
         var child = """echo "uri=$AWS_CONTAINER_CREDENTIALS_FULL_URI"; cat /proc/net/tcp /proc/net/tcp6 2>/dev/null | awk '$4 == "0A" {print "listen=" $2}' """;
 
-        var r = await _tool.RunAsync("exec", "-t", "123456", "--server", "--", "sh", "-c", child);
+        var r = await Tool.RunAsync("exec", "-t", "123456", "--server", "--", "sh", "-c", child);
 
         r.ExitCode.ShouldBe(0, r.ToString());
         var uri = new Uri(r.Stdout.Split('\n').Single(l => l.StartsWith("uri=", StringComparison.Ordinal))[4..]);
@@ -93,11 +85,5 @@ public sealed class ExecServerTests(MotoServer moto) : IAsyncLifetime
 
         using var client = new TcpClient();
         await Should.ThrowAsync<SocketException>(() => client.ConnectAsync(IPAddress.Loopback, uri.Port));
-    }
-
-    public async Task DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
     }
 }

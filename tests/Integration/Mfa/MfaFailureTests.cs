@@ -4,17 +4,8 @@ namespace AwsSession.Tests.Integration.Mfa;
 
 /// <summary>Failures leave stdout empty (eval does nothing) and say one clear line; usage errors make no AWS call.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class MfaFailureTests : IAsyncDisposable
+public sealed class MfaFailureTests(MotoServer moto) : ProxiedToolTests(moto)
 {
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public MfaFailureTests(MotoServer moto)
-    {
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-    }
-
     [Trait("Category", "Smoke")]
     [Theory]
     [InlineData("-t", "12345")]
@@ -30,34 +21,34 @@ public sealed class MfaFailureTests : IAsyncDisposable
     [InlineData("--no-such-option")]
     public async Task Usage_errors_exit_2_with_empty_stdout_before_any_AWS_call(params string[] args)
     {
-        var r = await _tool.RunAsync([.. args, "--no-cache"], stdin: null);
+        var r = await Tool.RunAsync([.. args, "--no-cache"], stdin: null);
 
         r.ExitCode.ShouldBe(2, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.Count.ShouldBe(1, r.ToString());
         r.Stderr.ShouldStartWith("aws-session: ");
-        _proxy.TotalCalls.ShouldBe(0, string.Join(",", _proxy.Log));
+        Proxy.TotalCalls.ShouldBe(0, string.Join(",", Proxy.Log));
     }
 
     [Fact]
     public async Task No_credentials_anywhere_fails_with_one_line_and_empty_stdout()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
 
-        var r = await _tool.RunAsync("-t", "123456");
+        var r = await Tool.RunAsync("-t", "123456");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("no AWS credentials found");
-        _proxy.TotalCalls.ShouldBe(0);
+        Proxy.TotalCalls.ShouldBe(0);
     }
 
     [Fact]
     public async Task A_session_already_in_the_environment_cannot_make_an_MFA_session()
     {
-        _tool.Set("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLE");
+        Tool.Set("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXAMPLE");
 
-        var r = await _tool.RunAsync("-t", "123456");
+        var r = await Tool.RunAsync("-t", "123456");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
@@ -68,94 +59,88 @@ public sealed class MfaFailureTests : IAsyncDisposable
     [Fact]
     public async Task A_wrong_code_from_the_flag_is_final_and_not_asked_again()
     {
-        _proxy.AcceptOnlyMfaCode("999999");
+        Proxy.AcceptOnlyMfaCode("999999");
 
-        var r = await _tool.RunAsync("-t", "111111", "--no-cache");
+        var r = await Tool.RunAsync("-t", "111111", "--no-cache");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("MFA code was rejected");
-        _proxy.Calls("GetSessionToken").ShouldBe(1);
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
     }
 
     [Fact]
     public async Task No_terminal_and_no_code_names_the_flag()
     {
-        var r = await _tool.RunAsync(["--no-cache"], stdin: "");
+        var r = await Tool.RunAsync(["--no-cache"], stdin: "");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("--mfa-token");
-        _proxy.Calls("GetSessionToken").ShouldBe(0);
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
     }
 
     [Trait("Category", "Smoke")]
     [Fact]
     public async Task Throttling_is_retried_and_then_succeeds()
     {
-        _proxy.Inject("GetSessionToken", Fault.Throttle(times: 2));
+        Proxy.Inject("GetSessionToken", Fault.Throttle(times: 2));
 
-        var r = await _tool.RunAsync("-t", "123456", "--no-cache");
+        var r = await Tool.RunAsync("-t", "123456", "--no-cache");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain("AWS_SESSION_TOKEN");
-        _proxy.Calls("GetSessionToken").ShouldBe(3);
+        Proxy.Calls("GetSessionToken").ShouldBe(3);
     }
 
     [Fact]
     public async Task A_5xx_from_IAM_is_retried_and_then_succeeds()
     {
-        _proxy.Inject("ListMFADevices", Fault.ServerError(times: 1, status: 503));
+        Proxy.Inject("ListMFADevices", Fault.ServerError(times: 1, status: 503));
 
-        var r = await _tool.RunAsync("-t", "123456", "--no-cache");
+        var r = await Tool.RunAsync("-t", "123456", "--no-cache");
 
         r.ExitCode.ShouldBe(0, r.ToString());
-        _proxy.Calls("ListMFADevices").ShouldBeGreaterThanOrEqualTo(2);
+        Proxy.Calls("ListMFADevices").ShouldBeGreaterThanOrEqualTo(2);
     }
 
     [Fact]
     public async Task Persistent_throttling_gives_up_after_bounded_attempts_and_says_so()
     {
-        _proxy.Inject("GetSessionToken", Fault.Throttle(times: Fault.Forever));
+        Proxy.Inject("GetSessionToken", Fault.Throttle(times: Fault.Forever));
 
-        var r = await _tool.RunAsync("-t", "123456", "--no-cache");
+        var r = await Tool.RunAsync("-t", "123456", "--no-cache");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("throttled");
-        _proxy.Calls("GetSessionToken").ShouldBeInRange(2, 6);
+        Proxy.Calls("GetSessionToken").ShouldBeInRange(2, 6);
         r.Duration.ShouldBeLessThan(TimeSpan.FromSeconds(30));
     }
 
     [Fact]
     public async Task The_device_comes_from_IAM_when_none_is_configured_and_from_the_argument_otherwise()
     {
-        var listed = await _tool.RunAsync("-t", "123456", "--no-cache", "--debug");
+        var listed = await Tool.RunAsync("-t", "123456", "--no-cache", "--debug");
         listed.ExitCode.ShouldBe(0, listed.ToString());
-        _proxy.Calls("ListMFADevices").ShouldBeGreaterThanOrEqualTo(1);
+        Proxy.Calls("ListMFADevices").ShouldBeGreaterThanOrEqualTo(1);
 
-        _proxy.Reset();
-        var given = await _tool.RunAsync("mfa", "arn:aws:iam::123456789012:mfa/alice", "-t", "123456", "--no-cache");
+        Proxy.Reset();
+        var given = await Tool.RunAsync("mfa", "arn:aws:iam::123456789012:mfa/alice", "-t", "123456", "--no-cache");
         given.ExitCode.ShouldBe(0, given.ToString());
-        _proxy.Calls("ListMFADevices").ShouldBe(0);
-        _proxy.Calls("GetSessionToken").ShouldBe(1);
+        Proxy.Calls("ListMFADevices").ShouldBe(0);
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
     }
 
     [Fact]
     public async Task Debug_output_never_shows_a_secret()
     {
-        var r = await _tool.RunAsync("-t", "123456", "--no-cache", "--debug");
+        var r = await Tool.RunAsync("-t", "123456", "--no-cache", "--debug");
 
         r.ExitCode.ShouldBe(0, r.ToString());
-        r.Stderr.ShouldNotContain(_tool.Environment["AWS_SECRET_ACCESS_KEY"]);
-        r.Stderr.ShouldNotContain(_tool.Environment["AWS_ACCESS_KEY_ID"]);
+        r.Stderr.ShouldNotContain(Tool.Environment["AWS_SECRET_ACCESS_KEY"]);
+        r.Stderr.ShouldNotContain(Tool.Environment["AWS_ACCESS_KEY_ID"]);
         var token = r.Stdout.Split('\n').Single(l => l.StartsWith("export AWS_SESSION_TOKEN=", StringComparison.Ordinal))["export AWS_SESSION_TOKEN=".Length..].Trim('\'');
         r.Stderr.ShouldNotContain(token);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
     }
 }

@@ -4,26 +4,15 @@ namespace AwsSession.Tests.Integration.Mfa;
 
 /// <summary>The MFA prompt in a real terminal (tmux): `eval "$(aws-session)"` in bash, the code typed by hand.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class MfaPromptTests : IAsyncDisposable
+public sealed class MfaPromptTests(MotoServer moto) : ProxiedToolTests(moto)
 {
     private const string Script = """eval "$(aws-session --no-cache)" && aws sts get-caller-identity --query Arn --output text && echo "EVAL-OK token=${AWS_SESSION_TOKEN:+set}" """;
-
-    private readonly MotoServer _moto;
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public MfaPromptTests(MotoServer moto)
-    {
-        _moto = moto;
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-    }
 
     [Trait("Category", "Smoke")]
     [Fact]
     public async Task The_code_typed_at_the_prompt_makes_a_session_that_eval_loads()
     {
-        await using var term = await TmuxTerminal.StartAsync($"bash --norc --noprofile -c '{Script}'", _tool.Environment);
+        await using var term = await TmuxTerminal.StartAsync($"bash --norc --noprofile -c '{Script}'", Tool.Environment);
 
         await term.WaitForTextAsync("MFA code for");
         await term.TypeAsync("123456");
@@ -31,15 +20,15 @@ public sealed class MfaPromptTests : IAsyncDisposable
 
         var screen = await term.WaitForTextAsync("EVAL-OK");
         screen.ShouldContain("token=set");
-        screen.ShouldContain(_moto.Seed.Devices[0]);
+        screen.ShouldContain(Moto.Seed.Devices[0]);
         (await term.WaitForExitAsync()).ShouldBe(0);
     }
 
     [Fact]
     public async Task A_wrong_code_is_asked_again_and_a_right_one_then_works()
     {
-        _proxy.AcceptOnlyMfaCode("999999");
-        await using var term = await TmuxTerminal.StartAsync($"bash --norc --noprofile -c '{Script}'", _tool.Environment);
+        Proxy.AcceptOnlyMfaCode("999999");
+        await using var term = await TmuxTerminal.StartAsync($"bash --norc --noprofile -c '{Script}'", Tool.Environment);
 
         await term.WaitForTextAsync("MFA code for");
         await term.TypeAsync("111111");
@@ -51,14 +40,14 @@ public sealed class MfaPromptTests : IAsyncDisposable
         var screen = await term.WaitForTextAsync("EVAL-OK");
         screen.ShouldContain("wrong MFA code, try again (2/3)");
         (await term.WaitForExitAsync()).ShouldBe(0);
-        _proxy.Calls("GetSessionToken").ShouldBe(2);
+        Proxy.Calls("GetSessionToken").ShouldBe(2);
     }
 
     [Fact]
     public async Task Three_wrong_codes_stop_with_a_clear_message_and_exit_1()
     {
-        _proxy.AcceptOnlyMfaCode("999999");
-        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache > out.txt", _tool.Environment);
+        Proxy.AcceptOnlyMfaCode("999999");
+        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache > out.txt", Tool.Environment);
 
         for (var i = 1; i <= 3; i++)
         {
@@ -71,30 +60,24 @@ public sealed class MfaPromptTests : IAsyncDisposable
         var screen = await term.ScreenAsync();
         exit.ShouldBe(1, screen);
         screen.ShouldContain("aws-session: MFA code rejected 3 times; giving up");
-        _proxy.Calls("GetSessionToken").ShouldBe(3);
-        File.ReadAllText(Path.Combine(_tool.Home, "out.txt")).ShouldBeEmpty();
+        Proxy.Calls("GetSessionToken").ShouldBe(3);
+        File.ReadAllText(Path.Combine(Tool.Home, "out.txt")).ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_malformed_code_is_asked_again_without_calling_AWS()
     {
-        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache --debug > out.txt", _tool.Environment);
+        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache --debug > out.txt", Tool.Environment);
 
         await term.WaitForTextAsync("MFA code for");
         await term.TypeAsync("12ab");
         await term.SendKeysAsync("Enter");
         await term.WaitForTextAsync("6 digits");
-        _proxy.Calls("GetSessionToken").ShouldBe(0);
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
         await term.TypeAsync("123456");
         await term.SendKeysAsync("Enter");
 
-        (await term.WaitForExitAsync()).ShouldBe(0, await term.ScreenAsync() + string.Join(',', _proxy.Log));
-        File.ReadAllText(Path.Combine(_tool.Home, "out.txt")).ShouldContain("AWS_SESSION_TOKEN");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
+        (await term.WaitForExitAsync()).ShouldBe(0, await term.ScreenAsync() + string.Join(',', Proxy.Log));
+        File.ReadAllText(Path.Combine(Tool.Home, "out.txt")).ShouldContain("AWS_SESSION_TOKEN");
     }
 }

@@ -11,24 +11,15 @@ namespace AwsSession.Tests.Integration.Pose;
 /// </summary>
 public sealed class AssumeRoleDeniedTests : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
     private readonly List<string> _actions = [];
-    private readonly Task _loop;
+    private readonly StubHttpServer _sts;
 
-    public AssumeRoleDeniedTests()
-    {
-        Port = Ports.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
-        _loop = Task.Run(ServeAsync);
-    }
-
-    private int Port { get; }
+    public AssumeRoleDeniedTests() => _sts = new StubHttpServer(DenyAsync);
 
     [Fact]
     public async Task One_line_names_the_role_arn_and_the_trust_policy_or_mfa_condition()
     {
-        using var tool = new AwsSessionProcess($"http://127.0.0.1:{Port}", seed: null);
+        using var tool = new AwsSessionProcess(_sts.Url, seed: null);
         tool.Set("AWS_ACCESS_KEY_ID", "ASIAEXAMPLEEXAMPLE12").Set("AWS_SECRET_ACCESS_KEY", "secret-secret-secret")
             .Set("AWS_SESSION_TOKEN", "session-token-value").Set("AWS_SESSION_IDENTITY", "mfa:arn:aws:iam::123456789012:mfa/alice");
 
@@ -45,40 +36,22 @@ public sealed class AssumeRoleDeniedTests : IAsyncDisposable
             _actions.ShouldBe(["AssumeRole"]);
     }
 
-    private async Task ServeAsync()
+    private async Task DenyAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            using var reader = new StreamReader(context.Request.InputStream);
-            var body = await reader.ReadToEndAsync();
-            lock (_actions)
-                _actions.Add(System.Web.HttpUtility.ParseQueryString(body)["Action"] ?? "?");
-            var xml = Encoding.UTF8.GetBytes("""
-                <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
-                  <Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::123456789012:federated-user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/Admin</Message></Error>
-                  <RequestId>00000000-0000-0000-0000-000000000000</RequestId>
-                </ErrorResponse>
-                """);
-            context.Response.StatusCode = 403;
-            context.Response.ContentType = "text/xml";
-            await context.Response.OutputStream.WriteAsync(xml);
-            context.Response.Close();
-        }
+        using var reader = new StreamReader(context.Request.InputStream);
+        var body = await reader.ReadToEndAsync();
+        lock (_actions)
+            _actions.Add(System.Web.HttpUtility.ParseQueryString(body)["Action"] ?? "?");
+        var xml = Encoding.UTF8.GetBytes("""
+            <ErrorResponse xmlns="https://sts.amazonaws.com/doc/2011-06-15/">
+              <Error><Type>Sender</Type><Code>AccessDenied</Code><Message>User: arn:aws:sts::123456789012:federated-user/alice is not authorized to perform: sts:AssumeRole on resource: arn:aws:iam::210987654321:role/Admin</Message></Error>
+              <RequestId>00000000-0000-0000-0000-000000000000</RequestId>
+            </ErrorResponse>
+            """);
+        context.Response.StatusCode = 403;
+        context.Response.ContentType = "text/xml";
+        await context.Response.OutputStream.WriteAsync(xml);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        await _loop;
-    }
+    public ValueTask DisposeAsync() => _sts.DisposeAsync();
 }

@@ -6,19 +6,8 @@ namespace AwsSession.Tests.Integration.Reliability;
 /// Every argument and option, given something wrong: the documented exit code, an empty stdout (so eval does
 /// nothing), exactly one clear line on stderr, no stack trace, and for usage errors no AWS call at all.
 /// </summary>
-public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
+public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), IClassFixture<OrgMoto>
 {
-    private readonly MotoServer _moto;
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public BadInputTests(OrgMoto org)
-    {
-        _moto = org.Moto;
-        _proxy = new FaultProxy(_moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, _moto.Seed);
-    }
-
     public static TheoryData<string, string[], string> UsageErrors => new()
     {
         { "unknown command", ["frobnicate"], "frobnicate" },
@@ -45,10 +34,10 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     [MemberData(nameof(UsageErrors))]
     public async Task Usage_errors_exit_2_before_any_AWS_call(string name, string[] args, string mentions)
     {
-        var r = await _tool.RunAsync(args, stdin: "");
+        var r = await Tool.RunAsync(args, stdin: "");
 
         AssertOneLineFailure(r, 2, mentions, name);
-        _proxy.TotalCalls.ShouldBe(0, name + ": " + string.Join(",", _proxy.Log));
+        Proxy.TotalCalls.ShouldBe(0, name + ": " + string.Join(",", Proxy.Log));
     }
 
     [Theory]
@@ -58,30 +47,30 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     [InlineData("not found, with the closest named", "stagin9", "closest: staging")]
     public async Task A_bad_account_exits_1_without_assuming_a_role(string name, string account, string mentions)
     {
-        var r = await _tool.RunAsync(["pose", account, "-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["pose", account, "-t", "123456"], stdin: "");
 
         AssertOneLineFailure(r, 1, mentions, name);
-        _proxy.Calls("AssumeRole").ShouldBe(0);
+        Proxy.Calls("AssumeRole").ShouldBe(0);
     }
 
     [Fact]
     public async Task A_malformed_config_file_is_named_in_one_line()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
-        _tool.WriteAwsFiles("[default]\nregion = us-east-1\n[profile broken\nthis is not ini\n");
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        Tool.WriteAwsFiles("[default]\nregion = us-east-1\n[profile broken\nthis is not ini\n");
 
-        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "");
 
         AssertOneLineFailure(r, 1, "malformed AWS config", "malformed config");
-        _proxy.TotalCalls.ShouldBe(0);
+        Proxy.TotalCalls.ShouldBe(0);
     }
 
     [Fact]
     public async Task A_duration_out_of_range_is_a_usage_error_even_before_credentials_are_looked_for()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
 
-        var r = await _tool.RunAsync(["-d", "40h"], stdin: "");
+        var r = await Tool.RunAsync(["-d", "40h"], stdin: "");
 
         AssertOneLineFailure(r, 2, "out of range", "duration before credentials");
     }
@@ -89,9 +78,9 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     [Fact]
     public async Task No_credentials_anywhere_says_where_they_are_looked_for()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
 
-        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "");
 
         AssertOneLineFailure(r, 1, "no AWS credentials found", "no credentials");
     }
@@ -99,11 +88,11 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     [Fact]
     public async Task An_unwritable_cache_directory_works_without_the_cache_and_warns_once()
     {
-        var blocker = Path.Combine(_tool.Home, "not-a-dir");
+        var blocker = Path.Combine(Tool.Home, "not-a-dir");
         File.WriteAllText(blocker, "");
-        _tool.Set("XDG_CACHE_HOME", blocker);
+        Tool.Set("XDG_CACHE_HOME", blocker);
 
-        var r = await _tool.RunAsync(["pose", _moto.Seed.Accounts[0].Id, "-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["pose", Moto.Seed.Accounts[0].Id, "-t", "123456"], stdin: "");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain("AWS_SESSION_TOKEN");
@@ -116,9 +105,9 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
     {
         // About 1.5 MB over 1,500 variables: well past typical shells, still below the kernel's ARG_MAX.
         for (var i = 0; i < 1500; i++)
-            _tool.Set($"BIG_{i:0000}", new string((char)('a' + (i % 26)), 1000));
+            Tool.Set($"BIG_{i:0000}", new string((char)('a' + (i % 26)), 1000));
 
-        var r = await _tool.RunAsync(["exec", "-t", "123456", "--", "sh", "-c", "echo ${#BIG_1499} $(env | grep -c '^BIG_')"], stdin: "");
+        var r = await Tool.RunAsync(["exec", "-t", "123456", "--", "sh", "-c", "echo ${#BIG_1499} $(env | grep -c '^BIG_')"], stdin: "");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.Trim().ShouldBe("1000 1500");
@@ -132,12 +121,6 @@ public sealed class BadInputTests : IClassFixture<OrgMoto>, IAsyncDisposable
         r.Stderr.ShouldStartWith("aws-session: ", Case.Sensitive, name);
         r.Stderr.ShouldContain(mentions, Case.Insensitive, name + "\n" + r);
         r.Stderr.ShouldNotContain("   at ", Case.Sensitive, name);
-        r.Stderr.ShouldNotContain(_moto.Seed.SecretAccessKey, Case.Sensitive, name);
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
+        r.Stderr.ShouldNotContain(Moto.Seed.SecretAccessKey, Case.Sensitive, name);
     }
 }

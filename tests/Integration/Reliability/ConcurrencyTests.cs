@@ -5,38 +5,23 @@ namespace AwsSession.Tests.Integration.Reliability;
 
 /// <summary>Parallel jobs (make -j): all succeed, a cold cache costs one STS call, no file is ever seen half-written.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class ConcurrencyTests : IAsyncDisposable
+public sealed class ConcurrencyTests(MotoServer moto) : ProxiedToolTests(moto)
 {
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public ConcurrencyTests(MotoServer moto)
-    {
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-    }
-
     private Task<ProcessResult> Exec() =>
-        _tool.RunAsync(["exec", "-t", "123456", "--", "sh", "-c", "test -n \"$AWS_SESSION_TOKEN\""], stdin: "", timeout: TimeSpan.FromMinutes(2));
+        Tool.RunAsync(["exec", "-t", "123456", "--", "sh", "-c", "test -n \"$AWS_SESSION_TOKEN\""], stdin: "", timeout: TimeSpan.FromMinutes(2));
 
     [Fact]
     public async Task Twelve_cold_then_fifty_warm_parallel_execs_all_succeed_with_one_STS_call()
     {
-        using var watcher = new CacheWatcher(Path.Combine(_tool.CacheHome, "aws-session"));
+        using var watcher = new CacheWatcher(Path.Combine(Tool.CacheHome, "aws-session"));
 
         var cold = await Task.WhenAll(Enumerable.Range(0, 12).Select(_ => Exec()));
         var warm = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Exec()));
 
         cold.Concat(warm).ShouldAllBe(r => r.ExitCode == 0, string.Join("\n", cold.Concat(warm).Where(r => r.ExitCode != 0).Take(3)));
-        _proxy.Calls("GetSessionToken").ShouldBe(1);
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
         watcher.Stop().ShouldBeGreaterThan(0);
         watcher.TornReads.ShouldBeEmpty();
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
     }
 
     /// <summary>Reads every cache file in a tight loop; each read must be absent or whole JSON.</summary>

@@ -5,20 +5,9 @@ namespace AwsSession.Tests.Integration.Reliability;
 
 /// <summary>Every fault gets a bounded, clear answer: retried when transient, given up on in time otherwise.</summary>
 [Collection(MotoCollection.Name)]
-public sealed class FaultTests : IAsyncDisposable
+public sealed class FaultTests(MotoServer moto) : ProxiedToolTests(moto)
 {
-    private readonly MotoServer _moto;
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public FaultTests(MotoServer moto)
-    {
-        _moto = moto;
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-    }
-
-    private string Account => _moto.Seed.Accounts[0].Id;
+    private string Account => Moto.Seed.Accounts[0].Id;
 
     [Theory]
     [InlineData("GetSessionToken", "throttle", 3)]
@@ -31,37 +20,37 @@ public sealed class FaultTests : IAsyncDisposable
     [InlineData("ListAccounts", "5xx", 3)]
     public async Task Transient_faults_are_retried_and_then_succeed(string action, string kind, int calls)
     {
-        _proxy.Inject(action, kind == "throttle" ? Fault.Throttle(2) : Fault.ServerError(2, 503));
+        Proxy.Inject(action, kind == "throttle" ? Fault.Throttle(2) : Fault.ServerError(2, 503));
 
-        var r = await _tool.RunAsync(["pose", action == "ListAccounts" ? _moto.Seed.Accounts[0].Name : Account, "-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["pose", action == "ListAccounts" ? Moto.Seed.Accounts[0].Name : Account, "-t", "123456"], stdin: "");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain("AWS_SESSION_TOKEN");
-        _proxy.Calls(action).ShouldBe(calls);
+        Proxy.Calls(action).ShouldBe(calls);
     }
 
     [Fact]
     public async Task Persistent_throttling_gives_up_after_a_few_attempts_and_says_so()
     {
-        _proxy.Inject("GetSessionToken", Fault.Throttle(Fault.Forever));
+        Proxy.Inject("GetSessionToken", Fault.Throttle(Fault.Forever));
         var clock = Stopwatch.StartNew();
 
-        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "");
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(30));
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("throttled");
-        _proxy.Calls("GetSessionToken").ShouldBeInRange(2, 6);
+        Proxy.Calls("GetSessionToken").ShouldBeInRange(2, 6);
     }
 
     [Fact]
     public async Task A_hung_endpoint_is_given_up_on_within_a_minute()
     {
-        _proxy.Inject("GetSessionToken", Fault.Hang());
+        Proxy.Inject("GetSessionToken", Fault.Hang());
         var clock = Stopwatch.StartNew();
 
-        var r = await _tool.RunAsync(["-t", "123456"], stdin: "", timeout: TimeSpan.FromSeconds(90));
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "", timeout: TimeSpan.FromSeconds(90));
 
         clock.Elapsed.ShouldBeLessThan(TimeSpan.FromSeconds(60));
         r.ExitCode.ShouldBe(1, r.ToString());
@@ -72,9 +61,9 @@ public sealed class FaultTests : IAsyncDisposable
     [Fact]
     public async Task Connection_refused_is_a_clear_error()
     {
-        _tool.Set("AWS_ENDPOINT_URL", $"http://127.0.0.1:{Ports.Free()}");
+        Tool.Set("AWS_ENDPOINT_URL", $"http://127.0.0.1:{Ports.Free()}");
 
-        var r = await _tool.RunAsync(["-t", "123456", "mfa", _moto.Seed.Devices[0]], stdin: "");
+        var r = await Tool.RunAsync(["-t", "123456", "mfa", Moto.Seed.Devices[0]], stdin: "");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
@@ -84,24 +73,24 @@ public sealed class FaultTests : IAsyncDisposable
     [Fact]
     public async Task An_expired_cached_session_is_dropped_and_made_again()
     {
-        (await _tool.RunAsync("-t", "123456")).ExitCode.ShouldBe(0);
-        _proxy.Inject("AssumeRole", Fault.ExpiredToken(1));
+        (await Tool.RunAsync("-t", "123456")).ExitCode.ShouldBe(0);
+        Proxy.Inject("AssumeRole", Fault.ExpiredToken(1));
 
-        var r = await _tool.RunAsync(["pose", Account, "-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["pose", Account, "-t", "123456"], stdin: "");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain("AWS_SESSION_TOKEN");
-        _proxy.Calls("GetSessionToken").ShouldBe(2);
-        _proxy.Calls("AssumeRole").ShouldBe(2);
+        Proxy.Calls("GetSessionToken").ShouldBe(2);
+        Proxy.Calls("AssumeRole").ShouldBe(2);
     }
 
     [Fact]
     public async Task An_expired_session_in_the_environment_is_named_as_such()
     {
-        _tool.Set("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXPIREDEXAMPLE");
-        _proxy.Inject("AssumeRole", Fault.ExpiredToken(Fault.Forever));
+        Tool.Set("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXPIREDEXAMPLE");
+        Proxy.Inject("AssumeRole", Fault.ExpiredToken(Fault.Forever));
 
-        var r = await _tool.RunAsync(["pose", Account], stdin: "");
+        var r = await Tool.RunAsync(["pose", Account], stdin: "");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
@@ -113,17 +102,11 @@ public sealed class FaultTests : IAsyncDisposable
     [Fact]
     public async Task Expired_base_credentials_are_named_as_such()
     {
-        _proxy.Inject("GetSessionToken", Fault.ExpiredToken(Fault.Forever));
+        Proxy.Inject("GetSessionToken", Fault.ExpiredToken(Fault.Forever));
 
-        var r = await _tool.RunAsync(["-t", "123456"], stdin: "");
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("expired");
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
     }
 }

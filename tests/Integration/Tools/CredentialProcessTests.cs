@@ -9,19 +9,8 @@ namespace AwsSession.Tests.Integration.Tools;
 /// go through `setsid -w`, so a developer's own terminal is never asked.
 /// </summary>
 [Collection(MotoCollection.Name)]
-public sealed class CredentialProcessTests : IAsyncDisposable
+public sealed class CredentialProcessTests(MotoServer moto) : ProxiedToolTests(moto)
 {
-    private readonly MotoServer _moto;
-    private readonly FaultProxy _proxy;
-    private readonly AwsSessionProcess _tool;
-
-    public CredentialProcessTests(MotoServer moto)
-    {
-        _moto = moto;
-        _proxy = new FaultProxy(moto.Url);
-        _tool = new AwsSessionProcess(_proxy.Url, moto.Seed);
-    }
-
     [Trait("Category", "Smoke")]
     [Fact]
     public async Task Prints_the_credential_process_json_and_nothing_on_stderr()
@@ -33,7 +22,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         using var doc = JsonDocument.Parse(r.Stdout);
         var root = doc.RootElement;
         root.GetProperty("Version").GetInt32().ShouldBe(1);
-        root.GetProperty("AccessKeyId").GetString().ShouldNotBe(_moto.Seed.AccessKeyId);
+        root.GetProperty("AccessKeyId").GetString().ShouldNotBe(Moto.Seed.AccessKeyId);
         root.GetProperty("SecretAccessKey").GetString().ShouldNotBeNullOrEmpty();
         root.GetProperty("SessionToken").GetString().ShouldNotBeNullOrEmpty();
         root.GetProperty("Expiration").GetString()!.ShouldMatch(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$");
@@ -42,33 +31,33 @@ public sealed class CredentialProcessTests : IAsyncDisposable
     [Fact]
     public async Task A_second_call_is_served_from_the_cache_without_STS_or_a_terminal()
     {
-        var first = await Detached("credential-process", "pose", _moto.Seed.Accounts[0].Id, "-t", "123456");
+        var first = await Detached("credential-process", "pose", Moto.Seed.Accounts[0].Id, "-t", "123456");
         first.ExitCode.ShouldBe(0, first.ToString());
-        var callsAfterFirst = _proxy.TotalCalls;
-        _proxy.Calls("AssumeRole").ShouldBe(1);
+        var callsAfterFirst = Proxy.TotalCalls;
+        Proxy.Calls("AssumeRole").ShouldBe(1);
 
-        var second = await Detached("credential-process", "pose", _moto.Seed.Accounts[0].Id);
+        var second = await Detached("credential-process", "pose", Moto.Seed.Accounts[0].Id);
 
         second.ExitCode.ShouldBe(0, second.ToString());
-        _proxy.TotalCalls.ShouldBe(callsAfterFirst, string.Join(",", _proxy.Log));
+        Proxy.TotalCalls.ShouldBe(callsAfterFirst, string.Join(",", Proxy.Log));
         Key(second.Stdout).ShouldBe(Key(first.Stdout));
     }
 
     [Fact]
     public async Task The_aws_cli_uses_it_through_credential_process_in_the_config()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
-        var account = _moto.Seed.Accounts[0].Id;
-        _tool.WriteAwsFiles(
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        var account = Moto.Seed.Accounts[0].Id;
+        Tool.WriteAwsFiles(
             $"[profile base]\nregion = us-east-1\n[profile viaproc]\nregion = us-east-1\ncredential_process = aws-session credential-process --profile base pose {account}\n",
-            $"[base]\naws_access_key_id = {_moto.Seed.AccessKeyId}\naws_secret_access_key = {_moto.Seed.SecretAccessKey}\n");
+            $"[base]\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
         (await Detached("credential-process", "--profile", "base", "pose", account, "-t", "123456")).ExitCode.ShouldBe(0);
 
-        var r = await _tool.ShellAsync("exec setsid -w aws --profile viaproc sts get-caller-identity --output text --query Arn");
+        var r = await Tool.ShellAsync("exec setsid -w aws --profile viaproc sts get-caller-identity --output text --query Arn");
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain($"arn:aws:sts::{account}:assumed-role/OrganizationAccountAccessRole/");
-        _proxy.Calls("AssumeRole").ShouldBe(1);
+        Proxy.Calls("AssumeRole").ShouldBe(1);
     }
 
     [Fact]
@@ -79,15 +68,15 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("no terminal");
-        _proxy.Calls("GetSessionToken").ShouldBe(0);
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
     }
 
     [Fact]
     public async Task Asks_for_the_code_on_the_terminal_even_with_stdout_stderr_and_stdin_redirected()
     {
-        var output = Path.Combine(_tool.Home, "out.json");
-        var errors = Path.Combine(_tool.Home, "err.txt");
-        await using var terminal = await TmuxTerminal.StartAsync($"aws-session credential-process </dev/null >{output} 2>{errors}", _tool.Environment);
+        var output = Path.Combine(Tool.Home, "out.json");
+        var errors = Path.Combine(Tool.Home, "err.txt");
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session credential-process </dev/null >{output} 2>{errors}", Tool.Environment);
 
         await terminal.WaitForTextAsync("MFA code for");
         await terminal.TypeAsync("12");
@@ -97,7 +86,7 @@ public sealed class CredentialProcessTests : IAsyncDisposable
         await terminal.SendKeysAsync("Enter");
 
         (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
-        Key(await File.ReadAllTextAsync(output)).ShouldNotBe(_moto.Seed.AccessKeyId);
+        Key(await File.ReadAllTextAsync(output)).ShouldNotBe(Moto.Seed.AccessKeyId);
         (await File.ReadAllTextAsync(errors)).ShouldBeEmpty();
         (await terminal.ScreenAsync()).ShouldNotContain("SessionToken");
     }
@@ -105,58 +94,52 @@ public sealed class CredentialProcessTests : IAsyncDisposable
     [Fact]
     public async Task A_profile_whose_credential_process_is_aws_session_is_not_its_own_source()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY").Set("AWS_PROFILE", "loop");
-        _tool.WriteAwsFiles("[profile loop]\ncredential_process = aws-session credential-process\n");
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY").Set("AWS_PROFILE", "loop");
+        Tool.WriteAwsFiles("[profile loop]\ncredential_process = aws-session credential-process\n");
 
         var r = await Detached("credential-process");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("gets its credentials from aws-session itself");
-        _proxy.TotalCalls.ShouldBe(0);
+        Proxy.TotalCalls.ShouldBe(0);
     }
 
     [Fact]
     public async Task A_credential_process_started_from_its_own_mfa_process_fails_fast_instead_of_waiting_on_its_lock()
     {
-        _tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
-        _tool.WriteAwsFiles(
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        Tool.WriteAwsFiles(
             "[profile nested]\nmfa_process = aws-session credential-process --profile nested\n",
-            $"[nested]\naws_access_key_id = {_moto.Seed.AccessKeyId}\naws_secret_access_key = {_moto.Seed.SecretAccessKey}\n");
+            $"[nested]\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
 
         var r = await Detached("credential-process", "--profile", "nested");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("that would loop");
         r.Duration.ShouldBeLessThan(TimeSpan.FromSeconds(30));
-        _proxy.Calls("GetSessionToken").ShouldBe(0);
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
     }
 
     [Fact]
     public async Task The_marker_in_the_environment_is_refused_before_any_AWS_call()
     {
-        _tool.Set("AWS_SESSION_CREDENTIAL_PROCESS", "outer");
+        Tool.Set("AWS_SESSION_CREDENTIAL_PROCESS", "outer");
 
         var r = await Detached("credential-process", "-t", "123456");
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
         r.StderrLines.ShouldHaveSingleItem().ShouldContain("'outer'");
-        _proxy.TotalCalls.ShouldBe(0);
+        Proxy.TotalCalls.ShouldBe(0);
     }
 
     /// <summary>No controlling terminal, as under an IDE or cron: /dev/tty cannot be opened.</summary>
     private Task<ProcessResult> Detached(params string[] args) =>
-        ProcessRunner.RunAsync("setsid", ["-w", Repo.Binary, .. args], _tool.Environment, timeout: _tool.Timeout, workingDirectory: _tool.Home);
+        ProcessRunner.RunAsync("setsid", ["-w", Repo.Binary, .. args], Tool.Environment, timeout: Tool.Timeout, workingDirectory: Tool.Home);
 
     private static string Key(string json)
     {
         using var doc = JsonDocument.Parse(json);
         return doc.RootElement.GetProperty("AccessKeyId").GetString()!;
-    }
-
-    public async ValueTask DisposeAsync()
-    {
-        _tool.Dispose();
-        await _proxy.DisposeAsync();
     }
 }

@@ -13,18 +13,14 @@ namespace AwsSession.Tests.Integration.Tools;
 public sealed class FakeFederation : IAsyncDisposable
 {
     public const string Token = "fake-signin-token-0123";
-    private readonly HttpListener _listener = new();
     private readonly List<NameValueCollection> _requests = [];
-    private readonly Task _loop;
+    private readonly StubHttpServer _server;
 
     public FakeFederation(int status = 200)
     {
         Status = status;
-        var port = Ports.Free();
-        Url = $"http://127.0.0.1:{port}/federation";
-        _listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        _listener.Start();
-        _loop = Task.Run(LoopAsync);
+        _server = new StubHttpServer(RespondAsync);
+        Url = _server.Url + "/federation";
     }
 
     public string Url { get; }
@@ -40,40 +36,15 @@ public sealed class FakeFederation : IAsyncDisposable
         }
     }
 
-    private async Task LoopAsync()
+    private async Task RespondAsync(HttpListenerContext context)
     {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync();
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException)
-            {
-                return;
-            }
-            lock (_requests)
-                _requests.Add(HttpUtility.ParseQueryString(context.Request.Url!.Query));
-            var body = Encoding.UTF8.GetBytes(Status == 200 ? $$"""{"SigninToken":"{{Token}}"}""" : "<html>Bad Request</html>");
-            context.Response.StatusCode = Status;
-            context.Response.ContentType = Status == 200 ? "application/json" : "text/html";
-            await context.Response.OutputStream.WriteAsync(body);
-            context.Response.Close();
-        }
+        lock (_requests)
+            _requests.Add(HttpUtility.ParseQueryString(context.Request.Url!.Query));
+        var body = Encoding.UTF8.GetBytes(Status == 200 ? $$"""{"SigninToken":"{{Token}}"}""" : "<html>Bad Request</html>");
+        context.Response.StatusCode = Status;
+        context.Response.ContentType = Status == 200 ? "application/json" : "text/html";
+        await context.Response.OutputStream.WriteAsync(body);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        _listener.Stop();
-        _listener.Close();
-        try
-        {
-            await _loop;
-        }
-        catch (Exception)
-        {
-            // Stopping.
-        }
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }
