@@ -2,6 +2,7 @@ using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Prompts;
+using AwsSession.Sso;
 
 namespace AwsSession.Application;
 
@@ -26,7 +27,37 @@ public sealed class ToolContext
     /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
     public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();
 
+    /// <summary>The Identity Center clients (OIDC and portal); production ones unless a test gives its own.</summary>
+    public Func<ISsoServices> Sso
+    {
+        get => _sso ?? (() => new SsoServices(Env, RetrySettings.Default));
+        init => _sso = value;
+    }
+
+    public Func<IBrowserLauncher> Browser
+    {
+        get => _browser ?? (() => new BrowserLauncher(Env));
+        init => _browser = value;
+    }
+
+    /// <summary>The AWS CLI's token cache, ~/.aws/sso/cache.</summary>
+    public SsoTokenCache SsoTokens => new(SsoTokenCache.DefaultDirectory(Env), Status);
+
+    /// <summary>
+    /// Access tokens for Identity Center sign-ins. Without <paramref name="signIn"/> a needed sign-in fails instead
+    /// (the credential server's refresh must never open a browser behind the child).
+    /// </summary>
+    public SsoTokenProvider SsoTokenProvider(SsoSessionConfig session, SignInSettings? signIn)
+    {
+        var tokens = SsoTokens;
+        var services = new Lazy<ISsoServices>(Sso);
+        return new SsoTokenProvider(tokens, CacheStore, () => services.Value.Oidc(session.Region),
+            signIn is null ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status);
+    }
+
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);
 
     private CacheStore? _store;
+    private Func<ISsoServices>? _sso;
+    private Func<IBrowserLauncher>? _browser;
 }

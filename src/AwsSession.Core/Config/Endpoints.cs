@@ -10,6 +10,10 @@ public static class Endpoints
     public const string Iam = "IAM";
     public const string Organizations = "ORGANIZATIONS";
 
+    /// <summary>The Identity Center portal (accounts, roles, role credentials) and its OIDC service (sign-in).</summary>
+    public const string Sso = "SSO";
+    public const string SsoOidc = "SSO_OIDC";
+
     /// <summary>Where the global services (IAM, Organizations) are signed, and STS's region when none is configured.</summary>
     public const string GlobalRegion = "us-east-1";
 
@@ -26,6 +30,8 @@ public static class Endpoints
     {
         Iam => new Uri("https://iam.amazonaws.com/"),
         Organizations => new Uri("https://organizations.us-east-1.amazonaws.com/"),
+        Sso => new Uri($"https://portal.sso.{region}.amazonaws.com/"),
+        SsoOidc => new Uri($"https://oidc.{region}.amazonaws.com/"),
         _ => new Uri($"https://sts.{region}.amazonaws.com/"),
     };
 

@@ -6,4 +6,10 @@ public interface IProfileStore
     ProfileSettings? Find(string name);
 
     IReadOnlyList<string> Names();
+
+    /// <summary>The keys of an [sso-session NAME] section, or null when there is none.</summary>
+    IReadOnlyDictionary<string, string>? FindSsoSession(string name) => null;
+
+    /// <summary>The names of the [sso-session NAME] sections.</summary>
+    IReadOnlyList<string> SsoSessionNames() => [];
 }

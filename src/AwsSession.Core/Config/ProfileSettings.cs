@@ -15,8 +15,16 @@ public sealed record ProfileSettings(string Name)
     public string? RoleSessionName { get; init; }
     public string? CredentialProcess { get; init; }
     public int? DurationSeconds { get; init; }
+    public string? SsoSession { get; init; }
+    public string? SsoStartUrl { get; init; }
+    public string? SsoRegion { get; init; }
+    public string? SsoAccountId { get; init; }
+    public string? SsoRoleName { get; init; }
+
+    /// <summary>True when the profile signs in with IAM Identity Center (sso_session, or the legacy sso_start_url).</summary>
+    public bool IsSso => SsoSession is not null || SsoStartUrl is not null;
 
     public bool HasKeys => !string.IsNullOrEmpty(AccessKeyId) && !string.IsNullOrEmpty(SecretAccessKey);
 
-    public override string ToString() => $"ProfileSettings {{ Name = {Name}, Role = {RoleArn}, Source = {SourceProfile}, Mfa = {MfaSerial} }}";
+    public override string ToString() => $"ProfileSettings {{ Name = {Name}, Role = {RoleArn}, Source = {SourceProfile}, Mfa = {MfaSerial}, Sso = {SsoSession ?? SsoStartUrl} }}";
 }

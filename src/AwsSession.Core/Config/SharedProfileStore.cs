@@ -40,14 +40,35 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
             RoleSessionName = Blank(o.RoleSessionName),
             CredentialProcess = Blank(o.CredentialProcess),
             DurationSeconds = ParseDuration(name, extra.GetValueOrDefault("duration_seconds")),
+            SsoSession = Blank(extra.GetValueOrDefault("sso_session")),
+            SsoStartUrl = Blank(extra.GetValueOrDefault("sso_start_url")),
+            SsoRegion = Blank(extra.GetValueOrDefault("sso_region")),
+            SsoAccountId = Blank(extra.GetValueOrDefault("sso_account_id")),
+            SsoRoleName = Blank(extra.GetValueOrDefault("sso_role_name")),
         };
     }
 
     public IReadOnlyList<string> Names()
     {
         Load();
-        return _file!.ListProfileNames().Concat(_config?.ListSectionNames() ?? []).Distinct().Order().ToList();
+        return _file!.ListProfileNames().Concat((_config?.ListSectionNames() ?? []).Where(n => !IsSsoSession(n))).Distinct().Order().ToList();
     }
+
+    public IReadOnlyDictionary<string, string>? FindSsoSession(string name)
+    {
+        Load();
+        return _config is not null && _config.TryGetSection(name, true, false, out var props, out _) ? props : null;
+    }
+
+    public IReadOnlyList<string> SsoSessionNames()
+    {
+        Load();
+        return (_config?.ListSectionNames() ?? []).Where(IsSsoSession).Select(n => n[SsoSessionPrefix.Length..].Trim()).Order().ToList();
+    }
+
+    private const string SsoSessionPrefix = "sso-session ";
+
+    private static bool IsSsoSession(string section) => section.StartsWith(SsoSessionPrefix, StringComparison.Ordinal);
 
     private void Load()
     {

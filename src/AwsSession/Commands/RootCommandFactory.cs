@@ -51,6 +51,8 @@ public static class RootCommandFactory
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
             AccountsCommand.Create(contexts),
+            SsoCommands.Login(contexts),
+            SsoCommands.Logout(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);
