@@ -11,6 +11,10 @@ public sealed record SignInSettings(bool UseDeviceCode = false, TimeSpan? Timeou
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(10);
 
     public TimeSpan Wait => Timeout ?? DefaultTimeout;
+
+    /// <summary>AWS_SESSION_SSO_TIMEOUT (seconds or 90s/5m) bounds the wait for the person; default 10 minutes.</summary>
+    public static SignInSettings From(EnvironmentVariables env, bool useDeviceCode) =>
+        new(useDeviceCode, env.Get("AWS_SESSION_SSO_TIMEOUT") is { } t ? Durations.Parse(t, "AWS_SESSION_SSO_TIMEOUT") : null);
 }
 
 /// <summary>

@@ -45,10 +45,19 @@ public sealed class SsoTokenProvider(
         return await SignInAsync(session, ct);
     }
 
-    /// <summary>Signs in whatever the cache holds (`login`), under the lock.</summary>
+    /// <summary>
+    /// Signs in whatever the cache holds (`login`), under the lock; a process that waited while another one signed
+    /// in takes that token, so parallel logins open one browser tab.
+    /// </summary>
     public async Task<SsoToken> SignInAgainAsync(SsoSessionConfig session, CancellationToken ct)
     {
+        var before = tokens.ReadToken(session)?.AccessToken;
         using var held = await CacheLock.AcquireAsync(locks, LockKey(session), LockTimeout, ct);
+        if (tokens.ReadToken(session) is { } now && now.AccessToken != before && !now.IsExpired(time.GetUtcNow()))
+        {
+            status.Note($"signed in to IAM Identity Center ({session.Label}) by another aws-session meanwhile");
+            return now;
+        }
         return await SignInAsync(session, ct);
     }
 

@@ -30,7 +30,7 @@ public static class SsoCommands
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             var session = Resolve(context, r);
-            var provider = context.SsoTokenProvider(session, new SignInSettings(r.GetValue(UseDeviceCode)));
+            var provider = context.SsoTokenProvider(session, SignInSettings.From(context.Env, r.GetValue(UseDeviceCode)));
             await provider.SignInAgainAsync(session, ct);
             return 0;
         });
