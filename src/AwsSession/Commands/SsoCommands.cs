@@ -16,7 +16,7 @@ public static class SsoCommands
     {
         var cmd = new Command("login", """
             Sign in to IAM Identity Center (SSO) and keep the token in the AWS CLI's cache, ~/.aws/sso/cache,
-            where the AWS CLI and the SDKs use it too. Any command that needs a token and has none signs in first.
+            where the AWS CLI and the SDKs use it too (and a token from `aws sso login` serves aws-session).
 
             A browser opens (BROWSER, else the desktop's opener) for authorization with PKCE and a redirect to
             127.0.0.1; without a browser (no display, SSH) a device code is shown instead. The URL and the code
