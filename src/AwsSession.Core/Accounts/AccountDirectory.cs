@@ -7,17 +7,22 @@ using AwsSession.Prompts;
 namespace AwsSession.Accounts;
 
 /// <summary>
-/// The organization's accounts: from the accounts cache while fresh, else from ListAccounts (with a live count
-/// on a terminal). A name missing from a fresh cached list triggers one refresh before the lookup gives up.
-/// An account id never needs the list. <c>owner</c> names the identity the list belongs to (the cache key).
+/// The accounts of an origin (the organization, or IAM Identity Center): from the accounts cache while fresh, else
+/// from the lister (with a live count on a terminal). A name missing from a fresh cached list triggers one refresh
+/// before the lookup gives up. An account id never needs the list. <c>owner</c> names the identity the list belongs to (the cache key).
 /// </summary>
 public sealed class AccountDirectory(
-    IOrganizationsGateway orgs,
+    IAccountLister lister,
     AccountsCache? cache,
     IInteraction interaction,
     IStatus status,
     TimeSpan ttl)
 {
+    public AccountDirectory(IOrganizationsGateway orgs, AccountsCache? cache, IInteraction interaction, IStatus status, TimeSpan ttl)
+        : this(new OrganizationsLister(orgs), cache, interaction, status, ttl)
+    {
+    }
+
     public async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, string owner, bool refresh, CancellationToken ct) =>
         (refresh ? null : Fresh(owner)) ?? await FetchAsync(source, owner, ct);
 
@@ -38,7 +43,7 @@ public sealed class AccountDirectory(
 
         var shown = Validation.Printable(query);
         if (result is NotFound { Closest.Count: 0 })
-            throw new AwsSessionException($"no account named '{shown}': the organization lists no accounts to this identity", hint: NoOrganizationHint);
+            throw new AwsSessionException($"no account named '{shown}': {lister.Origin} lists no accounts to this identity", hint: OrganizationsLister.NoOrganizationHint);
         return result switch
         {
             Matched m => m.Account,
@@ -46,13 +51,11 @@ public sealed class AccountDirectory(
                 $"account '{shown}' matches {a.Candidates.Count} accounts: {string.Join(", ", a.Candidates.Take(8))}{(a.Candidates.Count > 8 ? ", ..." : "")}",
                 hint: "give more of the name, or the 12-digit id"),
             NotFound n => throw new AwsSessionException(
-                $"no account named '{shown}' in the organization" + (n.Closest.Count > 0 ? $"; closest: {string.Join(", ", n.Closest)}" : ""),
+                $"no account named '{shown}' in {lister.Origin}" + (n.Closest.Count > 0 ? $"; closest: {string.Join(", ", n.Closest)}" : ""),
                 hint: query.All(char.IsAsciiDigit) ? "an account id has exactly 12 digits" : "list them with: aws-session accounts"),
             _ => throw new InvalidOperationException(),
         };
     }
-
-    private const string NoOrganizationHint = "a 12-digit account id works without the organization: aws-session pose 123456789012 ROLE";
 
     public static bool IsAccountId(string s) => s.Length == 12 && s.All(char.IsAsciiDigit);
 
@@ -64,7 +67,7 @@ public sealed class AccountDirectory(
         var all = (await ListAsync(source, owner, refresh: false, ct))
             .Where(a => a.IsActive).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (all.Count == 0)
-            throw new AwsSessionException("the organization has no active accounts to choose from");
+            throw new AwsSessionException($"{lister.Origin} has no active accounts to choose from");
         return interaction.Pick("Which account?", all, a => $"{a.Name}  {a.Id}  {a.Email}");
     }
 
@@ -87,18 +90,7 @@ public sealed class AccountDirectory(
 
     private async Task<IReadOnlyList<Account>> FetchAsync(Func<ValueTask<Session>> source, string owner, CancellationToken ct)
     {
-        var session = await source();
-        IReadOnlyList<Account> accounts;
-        try
-        {
-            accounts = await interaction.WithProgressAsync("Listing the organization's accounts",
-                progress => orgs.ListAccountsAsync(session.Credentials, progress, ct));
-        }
-        catch (AwsSessionException e) when (e.InnerException is AwsApiException { Code: "AWSOrganizationsNotInUseException" or "AccessDeniedException" or "AccessDenied" } api)
-        {
-            throw new AwsSessionException($"cannot list the organization's accounts ({api.Code})",
-                hint: NoOrganizationHint);
-        }
+        var accounts = await interaction.WithProgressAsync(lister.Listing, progress => lister.ListAsync(source, progress, ct));
         status.Debug($"accounts: fetched {accounts.Count}");
         cache?.Write(CacheKeys.Accounts(owner), accounts);
         return accounts;

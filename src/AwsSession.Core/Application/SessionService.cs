@@ -18,7 +18,8 @@ public sealed class SessionService(ToolContext context)
 
     public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
     {
-        context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
+        context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
+            + $", profile {config.ProfileName}, region {config.Region ?? "(none)"}");
         var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
         var session = await plan.Source.GetAsync(ct);
         return (session, plan);
@@ -29,6 +30,8 @@ public sealed class SessionService(ToolContext context)
     {
         var config = Resolve(invocation.Options);
         var (planner, directory) = Build(invocation, config);
+        if (config is { Sso: { } sso, ProfileRoles.Count: 0 })
+            return await SsoPlannerFor(invocation).Directory(sso.Session, invocation.Options.AccountsTtl).ListAsync(() => throw new InvalidOperationException(), SsoPlanner.Owner(sso.Session), refresh, ct);
         var chain = planner.Chain(invocation, config);
         return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);
     }
@@ -43,6 +46,16 @@ public sealed class SessionService(ToolContext context)
         var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
         var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
         var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
-        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env), accounts);
+        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env, SsoPlannerFor(invocation)), accounts);
+    }
+
+    private SsoPlanner SsoPlannerFor(Invocation invocation)
+    {
+        var o = invocation.Options;
+        var services = new Lazy<Sso.ISsoServices>(context.Sso);
+        return new SsoPlanner(s => context.SsoTokenProvider(s, Sso.SignInSettings.From(context.Env, useDeviceCode: false)), region => services.Value.Portal(region),
+            o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status),
+            o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time),
+            context.InteractionFor(o.Prompts), context.Status);
     }
 }

@@ -40,6 +40,9 @@ public sealed class ToolContext
         init => _browser = value;
     }
 
+    /// <summary>Closed by `exec --server` once the child runs: no browser opens behind it.</summary>
+    public SignInGate SignInGate { get; } = new();
+
     /// <summary>The AWS CLI's token cache, ~/.aws/sso/cache.</summary>
     public SsoTokenCache SsoTokens => new(SsoTokenCache.DefaultDirectory(Env), Status);
 
@@ -52,7 +55,7 @@ public sealed class ToolContext
         var tokens = SsoTokens;
         var services = new Lazy<ISsoServices>(Sso);
         return new SsoTokenProvider(tokens, CacheStore, () => services.Value.Oidc(session.Region),
-            signIn is null ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status);
+            signIn is null ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status, SignInGate);
     }
 
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);

@@ -16,6 +16,9 @@ public static class CacheKeys
     public static string RoleSession(string sourceKey, string roleArn, string? externalId, string? sessionName) =>
         "role-" + Hash("role", sourceKey, roleArn, externalId ?? "", sessionName ?? "(default)");
 
+    /// <summary>An IAM Identity Center role session belongs to its sign-in (session name or start URL), account and role.</summary>
+    public static string SsoRole(string ssoSession, string accountId, string roleName) => "sso-" + Hash("sso-role", ssoSession, accountId, roleName);
+
     /// <summary>The source key of a session found in the environment: its access key id, hashed.</summary>
     public static string EnvironmentSession(string accessKeyId) => "env-" + Hash("env", accessKeyId);
 

@@ -52,6 +52,17 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found", "fix source_profile in ~/.aws/config, or add that profile");
         }
 
+        if (!current.HasKeys && SsoResolution.For(current, profiles) is { } sso)
+        {
+            return new ResolvedConfig
+            {
+                ProfileName = name,
+                Sso = sso,
+                Region = RegionFrom(options) ?? profile.Region ?? current.Region,
+                ProfileRoles = roles,
+            };
+        }
+
         if (!current.HasKeys)
             throw new AwsSessionException($"profile '{current.Name}' has no aws_access_key_id and aws_secret_access_key",
                 hint: "add the keys to ~/.aws/credentials, or pass --profile NAME for a profile that has them");

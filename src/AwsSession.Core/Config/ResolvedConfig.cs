@@ -13,11 +13,18 @@ public sealed record ResolvedConfig
 {
     public required string ProfileName { get; init; }
 
-    /// <summary>The base keys; for an environment session these are the session itself.</summary>
-    public required BaseCredentials Base { get; init; }
+    /// <summary>The base keys; for an environment session these are the session itself. Null for an SSO base.</summary>
+    public BaseCredentials? Base { get; init; }
+
+    /// <summary>The IAM Identity Center sign-in (and account and role) the chain starts from, instead of keys.</summary>
+    public SsoProfile? Sso { get; init; }
+
+    /// <summary>The base keys, for the paths that need keys (an MFA session, an environment session).</summary>
+    public BaseCredentials Keys => Base ?? throw new AwsSessionException($"profile '{ProfileName}' signs in with IAM Identity Center; it has no keys",
+        hint: "this command needs an IAM user's keys");
 
     /// <summary>True when the environment already holds a session (AWS_SESSION_TOKEN): no GetSessionToken possible.</summary>
-    public bool BaseIsSession => Base.Credentials.IsSession;
+    public bool BaseIsSession => Base?.Credentials.IsSession == true;
 
     /// <summary>The identity marker of an environment session made by aws-session, if any.</summary>
     public string? EnvironmentIdentity { get; init; }

@@ -17,11 +17,14 @@ public sealed class SessionPlanner(
     AccountDirectory? accounts,
     IInteraction interaction,
     IStatus status,
-    EnvironmentVariables env)
+    EnvironmentVariables env,
+    SsoPlanner? sso = null)
 {
     public async Task<Plan> PlanAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
     {
         var o = invocation.Options;
+        if (invocation.Mode is PoseMode ssoPose && config is { Sso: { } ssoBase, ProfileRoles.Count: 0 })
+            return await Sso.PoseAsync(ssoPose, config, ssoBase, o, ct);
         var chain = Chain(invocation, config);
         if (invocation.Mode is not PoseMode pose)
             return new Plan(chain.Source, config.Region, config.ProfileName, chain.LastRole);
@@ -80,13 +83,18 @@ public sealed class SessionPlanner(
     private (ICredentialSource Source, string Key, string Owner) SourceSession(Invocation invocation, ResolvedConfig config)
     {
         var o = invocation.Options;
-        var baseSource = new StaticSource(config.Base, config.EnvironmentIdentity);
+        if (config.Sso is { } ssoBase)
+        {
+            var (ssoSource, ssoKey) = Sso.ProfileRole(config, ssoBase, o);
+            return (ssoSource, ssoKey, SsoPlanner.Owner(ssoBase.Session));
+        }
+        var baseSource = new StaticSource(config.Keys, config.EnvironmentIdentity);
         if (config.BaseIsSession)
         {
             if (invocation.Mode is MfaMode && config.ProfileRoles.Count == 0)
                 throw new AwsSessionException("the environment already holds a session (AWS_SESSION_TOKEN is set); GetSessionToken needs long-lived keys",
                     hint: "use `aws-session pose ...` to assume a role from it, or unset AWS_SESSION_TOKEN and the keys / pass --profile");
-            var envKey = CacheKeys.EnvironmentSession(config.Base.Credentials.AccessKeyId);
+            var envKey = CacheKeys.EnvironmentSession(config.Keys.Credentials.AccessKeyId);
             return (baseSource, envKey, config.EnvironmentIdentity ?? envKey);
         }
 
@@ -97,9 +105,11 @@ public sealed class SessionPlanner(
         var mfa = new MfaSessionSource(baseSource,
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
             CodeSource(o, config), aws.Sts, mfaDuration, status);
-        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
+        var key = CacheKeys.MfaSession(config.Keys.Credentials.AccessKeyId, config.Keys.ProfileName, device);
         return (Cached(mfa, key, config.ProfileName, o), key, device is null ? key : "mfa:" + device);
     }
+
+    private SsoPlanner Sso => sso ?? throw new InvalidOperationException("an IAM Identity Center base needs the SSO planner");
 
     private (ICredentialSource, string) Role(ICredentialSource inner, string innerKey, RoleTarget target, string profile, SessionOptions o)
     {

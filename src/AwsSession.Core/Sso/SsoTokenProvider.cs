@@ -16,7 +16,8 @@ public sealed class SsoTokenProvider(
     Func<IOidcClient> oidc,
     Func<SsoSignIn>? signIn,
     TimeProvider time,
-    IStatus status)
+    IStatus status,
+    SignInGate? gate = null)
 {
     /// <summary>How long a process waits for another one's sign-in: the person may take minutes.</summary>
     public static readonly TimeSpan LockTimeout = SignInSettings.DefaultTimeout + TimeSpan.FromMinutes(1);
@@ -29,6 +30,8 @@ public sealed class SsoTokenProvider(
     {
         if (rejected is null && Usable(tokens.ReadToken(session)) is { } quick)
             return quick;
+        if (rejected is not null)
+            status.Note($"IAM Identity Center refused the cached sign-in of {session.Label}; signing in again");
 
         using var held = await CacheLock.AcquireAsync(locks, LockKey(session), LockTimeout, ct);
         var cached = tokens.ReadToken(session);
@@ -95,7 +98,7 @@ public sealed class SsoTokenProvider(
 
     private async Task<SsoToken> SignInAsync(SsoSessionConfig session, CancellationToken ct)
     {
-        if (signIn is null)
+        if (signIn is null || gate is { IsOpen: false })
             throw new AwsSessionException($"the IAM Identity Center sign-in of {session.Label} has expired, and a sign-in cannot open a browser here",
                 hint: $"run: aws-session login {(session.IsLegacy ? "--profile PROFILE" : "--sso-session " + session.Name)}");
         var token = await signIn().SignInAsync(session, ct);

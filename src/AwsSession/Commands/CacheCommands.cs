@@ -12,7 +12,7 @@ public static class CacheCommands
 
     public static Command Sessions(Func<bool, ToolContext> contexts)
     {
-        var cmd = new Command("sessions", "List the cached sessions: profile, kind, identity, expiry. Never shows a secret.") { Json };
+        var cmd = new Command("sessions", "List the cached sessions and IAM Identity Center sign-ins: profile, kind, identity, expiry. Never shows a secret.") { Json };
         cmd.SetAction(async (r, ct) =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
@@ -23,6 +23,12 @@ public static class CacheCommands
                 e.Profile, e.Kind.ToString().ToLowerInvariant(), e.Identity, Masking.AccessKeyId(e.AccessKeyId),
                 Output.SessionVariables.Iso(e.Expiration), e.Expiration > now ? Left(e.Expiration - now) : "expired",
             }).ToList();
+            // IAM Identity Center sign-ins in the AWS CLI's token cache: the token masked like a key id, never whole.
+            rows.AddRange(context.SsoTokens.List().Select(t => new[]
+            {
+                "", "sso-token", t.StartUrl, Masking.AccessKeyId(t.AccessToken),
+                Output.SessionVariables.Iso(t.ExpiresAt), t.ExpiresAt > now ? Left(t.ExpiresAt - now) : "expired",
+            }));
             await Tables.WriteAsync(context, r.GetValue(Json), ["profile", "kind", "identity", "access_key_id", "expiration", "left"], rows, ct);
             return 0;
         });

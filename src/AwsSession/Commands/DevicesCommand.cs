@@ -27,7 +27,7 @@ public static class DevicesCommand
             var context = contexts(options.Debug);
             var config = new SessionService(context).Resolve(options);
             var gateways = context.Gateways(config.StsRegion);
-            var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+            var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Keys.Credentials, context.Status, ct);
             var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;
             var rows = devices.Select(d => new[]
             {

@@ -70,6 +70,8 @@ public static class ExecCommand
         if (!r.GetValue(Server))
             return new ChildRunner().Run(command, ChildEnvironment.WithKeys(context.Env.All, session, plan.Region));
 
+        // A refresh behind the child may use an Identity Center token and its refresh token, never open a browser.
+        context.SignInGate.Close();
         await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
         context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}");

@@ -14,7 +14,8 @@ public static class RootCommandFactory
           aws-session exec pose prod -- terraform plan    one command with those credentials
 
         Base keys come from the environment, --profile / AWS_PROFILE, ~/.aws/credentials and ~/.aws/config
-        (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured).
+        (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured). A profile with sso_session (IAM Identity
+        Center) signs in once in the browser (see `aws-session login --help`), then pose and every mode use it.
         Sessions are cached in $XDG_CACHE_HOME/aws-session (default ~/.cache/aws-session), mode 0600,
         so one MFA code serves every shell and parallel job until the session nears its end.
         Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.

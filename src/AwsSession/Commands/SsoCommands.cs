@@ -17,10 +17,12 @@ public static class SsoCommands
         var cmd = new Command("login", """
             Sign in to IAM Identity Center (SSO) and keep the token in the AWS CLI's cache, ~/.aws/sso/cache,
             where the AWS CLI and the SDKs use it too (and a token from `aws sso login` serves aws-session).
+            Any command that needs a token and has none signs in first; this signs in ahead.
 
             A browser opens (BROWSER, else the desktop's opener) for authorization with PKCE and a redirect to
             127.0.0.1; without a browser (no display, SSH) a device code is shown instead. The URL and the code
-            are printed on stderr either way. Parallel processes share one sign-in.
+            are printed on stderr either way. Parallel processes share one sign-in. AWS_SESSION_SSO_TIMEOUT
+            (default 10m) bounds the wait.
             Examples:
               aws-session login --sso-session my-sso
               aws-session login --profile prod-admin --use-device-code

@@ -54,7 +54,7 @@ public static class WhoamiCommand
         var service = new SessionService(context);
         var config = service.Resolve(invocation.Options);
         if (plain && config.BaseIsSession && config.ProfileRoles.Count == 0)
-            return (await new StaticSource(config.Base, config.EnvironmentIdentity).GetAsync(ct), config.Region);
+            return (await new StaticSource(config.Keys, config.EnvironmentIdentity).GetAsync(ct), config.Region);
         var (session, plan) = await service.GetAsync(invocation, config, ct);
         return (session, plan.Region);
     }

@@ -18,8 +18,8 @@ public sealed class ConfigResolverTests
     {
         var config = Resolve(Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]), new FakeProfiles(Default, Work));
 
-        config.Base.Credentials.AccessKeyId.ShouldBe("AKIAENV0000000000000");
-        config.Base.Origin.ShouldBe("environment");
+        config.Keys.Credentials.AccessKeyId.ShouldBe("AKIAENV0000000000000");
+        config.Keys.Origin.ShouldBe("environment");
         config.MfaSerial.ShouldBe(Work.MfaSerial);
         config.MfaProcess.ShouldBe("pass otp work");
     }
@@ -29,15 +29,15 @@ public sealed class ConfigResolverTests
     {
         var config = Resolve(Env.Of(EnvKeys), new FakeProfiles(Default, Work), new SessionOptions { Profile = "work" });
 
-        config.Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        config.Keys.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
         config.ProfileName.ShouldBe("work");
     }
 
     [Fact]
     public void AWS_PROFILE_is_used_when_the_environment_has_no_keys()
     {
-        Resolve(Env.Of(("AWS_PROFILE", "work")), new FakeProfiles(Default, Work)).Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
-        Resolve(Env.Of(), new FakeProfiles(Default, Work)).Base.Credentials.AccessKeyId.ShouldBe(Default.AccessKeyId);
+        Resolve(Env.Of(("AWS_PROFILE", "work")), new FakeProfiles(Default, Work)).Keys.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        Resolve(Env.Of(), new FakeProfiles(Default, Work)).Keys.Credentials.AccessKeyId.ShouldBe(Default.AccessKeyId);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class ConfigResolverTests
 
         var config = Resolve(Env.Of(), new FakeProfiles(Work, admin), new SessionOptions { Profile = "admin" });
 
-        config.Base.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
+        config.Keys.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
         config.MfaSerial.ShouldBe(Work.MfaSerial);
         config.ProfileRoles.ShouldHaveSingleItem().ShouldBe(new ProfileRole("admin", "arn:aws:iam::2:role/Admin", "ext-1", null, TimeSpan.FromMinutes(30)));
     }
