@@ -39,7 +39,9 @@ MOTO_PORT=$((5100 + RANDOM % 800)); PROXY_PORT=$((MOTO_PORT + 1))
 moto_server -H 127.0.0.1 -p $MOTO_PORT >"$OUT/moto.log" 2>&1 & MOTO_PID=$!
 python3 bench/count_proxy.py $PROXY_PORT http://127.0.0.1:$MOTO_PORT "$OUT/calls.log" & PROXY_PID=$!
 trap 'kill $MOTO_PID $PROXY_PID 2>/dev/null || true' EXIT
-for _ in $(seq 100); do python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$PROXY_PORT/moto-api/')" 2>/dev/null && break; sleep 0.2; done
+for port in $MOTO_PORT $PROXY_PORT; do # moto first: the proxy logs a traceback for each request it cannot forward
+  for _ in $(seq 100); do python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/moto-api/')" 2>/dev/null && break; sleep 0.2; done
+done
 python3 sandbox/seed.py http://127.0.0.1:$MOTO_PORT --accounts 25 >"$OUT/seed.json"
 rm -f "$OUT/calls.log"
 field() { python3 -c "import json,sys; d=json.load(open('$OUT/seed.json')); print(eval(sys.argv[1]))" "$1"; }
