@@ -68,7 +68,12 @@ public static class ExecCommand
             context.Status.Note(Describe.Assumed(role, plan.Account, session));
 
         if (!r.GetValue(Server))
-            return new ChildRunner().Run(command, ChildEnvironment.WithKeys(context.Env.All, session, plan.Region));
+        {
+            var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
+            if (ProcessImage.Supported)
+                ProcessImage.Replace(command, environment); // returns only by throwing the 126/127 failure
+            return new ChildRunner().Run(command, environment);
+        }
 
         // A refresh behind the child may use an Identity Center token and its refresh token, never open a browser.
         context.SignInGate.Close();
