@@ -1,6 +1,7 @@
 using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Application;

@@ -1,7 +1,7 @@
 using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
 

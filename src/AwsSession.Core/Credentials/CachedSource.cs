@@ -1,6 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
 

@@ -1,5 +1,6 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Credentials;

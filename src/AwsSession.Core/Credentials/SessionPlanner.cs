@@ -3,6 +3,7 @@ using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Credentials;

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Credentials;
-using AwsSession.Prompts;
 
 namespace AwsSession.Cli.Commands;
 

@@ -3,6 +3,7 @@ using System.Text;
 using AwsSession.Aws;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Accounts;

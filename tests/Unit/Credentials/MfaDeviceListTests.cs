@@ -2,7 +2,7 @@ using System.Net;
 using AwsSession.Aws;
 using AwsSession.Credentials;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Tests.Unit.Credentials;
 

@@ -1,7 +1,7 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Exec;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Tests.Unit.Exec;
 

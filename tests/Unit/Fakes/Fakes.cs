@@ -1,6 +1,7 @@
 using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Fakes;

@@ -1,5 +1,6 @@
 using AwsSession.Application;
 using AwsSession.Config;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Tools;
