@@ -7,42 +7,52 @@ using AwsSession.Domain;
 
 namespace AwsSession.Application;
 
-/// <summary>From an invocation to a session: resolve config, plan the chain, run it. Shared by every mode command.</summary>
+/// <summary>
+/// From an invocation to a session, each step once: resolve the config (pure), look up the account pose names
+/// (the only I/O before the chain runs), plan the chain (pure), run it. Shared by every command that makes a session.
+/// </summary>
 public sealed class SessionService(ToolContext context)
 {
-    /// <summary>Flags, environment and config files, read once: a caller that needs the config passes it on.</summary>
-    public ResolvedConfig Resolve(SessionOptions options) => new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+    /// <summary>Flags, environment and config files, read once.</summary>
+    public ResolvedConfig Resolve(Invocation invocation) => new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation);
 
-    public Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct) =>
-        GetAsync(invocation, Resolve(invocation.Options), ct);
-
-    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
+    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
+        var config = Resolve(invocation);
         context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
-        var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
-        var session = await plan.Source.GetAsync(ct);
-        return (session, plan);
+        var parts = Parts.For(context, invocation, config);
+        var account = invocation.Mode is PoseMode pose ? await LookupAsync(parts, pose, parts.Planner.Origin(invocation, config), ct) : null;
+        var plan = parts.Planner.Plan(invocation, config, account);
+        context.Status.Debug($"plan: {plan.Source}");
+        return (await plan.Source.GetAsync(ct), plan);
     }
 
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
-        var config = Resolve(invocation.Options);
-        var (planner, directory) = Build(invocation, config);
-        var chain = planner.Chain(invocation, config);
-        return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);
+        var config = Resolve(invocation);
+        var parts = Parts.For(context, invocation, config);
+        var origin = parts.Planner.Origin(invocation, config);
+        return await parts.Accounts.ListAsync(() => origin.Source.GetAsync(ct), origin.AccountsOwner, refresh, ct);
     }
 
-    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config) => Build(invocation, config).Planner;
+    /// <summary>The account pose names, from the accounts cache or the organization, listed with the origin session.</summary>
+    private static Task<Account> LookupAsync(Parts parts, PoseMode pose, Plan origin, CancellationToken ct) =>
+        parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), () => origin.Source.GetAsync(ct), origin.AccountsOwner, ct);
 
-    private (SessionPlanner Planner, AccountDirectory Accounts) Build(Invocation invocation, ResolvedConfig config)
+    /// <summary>The planner and the account directory over the same lazy gateways, caches and prompt channel.</summary>
+    private sealed record Parts(SessionPlanner Planner, AccountDirectory Accounts)
     {
-        var o = invocation.Options;
-        var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
-        var interaction = context.InteractionFor(o.Prompts);
-        var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
-        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
-        var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
-        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env), accounts);
+        public static Parts For(ToolContext context, Invocation invocation, ResolvedConfig config)
+        {
+            var o = invocation.Options;
+            var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
+            var interaction = context.InteractionFor(o.Prompts);
+            var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
+            var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
+            return new Parts(
+                new SessionPlanner(gateways, cache, interaction, context.Status, context.Env),
+                new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl));
+        }
     }
 }

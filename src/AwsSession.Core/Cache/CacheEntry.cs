@@ -19,7 +19,7 @@ public sealed record CacheEntry
     public DateTimeOffset Created { get; init; }
 
     public Session ToSession() =>
-        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, Identity, UserName);
+        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, SessionIdentity.Parse(Identity), UserName);
 
     public override string ToString() => $"CacheEntry {{ Key = {Key}, Kind = {Kind}, Identity = {Identity}, Expiration = {Expiration:O} }}";
 }

@@ -32,7 +32,7 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
             Key = key,
             Kind = session.Kind,
             Profile = profile,
-            Identity = session.Identity,
+            Identity = session.Identity.ToString(),
             UserName = session.UserName,
             AccessKeyId = c.AccessKeyId,
             SecretAccessKey = c.SecretAccessKey,

@@ -34,6 +34,8 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
         return fresh;
     }
 
+    public override string ToString() => $"Cached({inner})";
+
     public void Invalidate()
     {
         status.Debug($"cache: dropping {key}");

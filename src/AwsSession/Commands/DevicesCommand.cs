@@ -22,9 +22,9 @@ public static class DevicesCommand
             """) { Json };
         cmd.SetAction(async (r, ct) =>
         {
-            var options = CommonOptions.Read(r);
-            var context = contexts(options.Debug);
-            var config = new SessionService(context).Resolve(options);
+            var invocation = ModeCommands.ReadMfaDefault(r);
+            var context = contexts(invocation.Options.Debug);
+            var config = new SessionService(context).Resolve(invocation);
             var gateways = context.Gateways(config.StsRegion);
             var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
             var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;

@@ -11,7 +11,7 @@ public sealed class ConfigResolverTests
     private static readonly (string, string)[] EnvKeys = [("AWS_ACCESS_KEY_ID", "AKIAENV0000000000000"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
 
     private static ResolvedConfig Resolve(EnvironmentVariables env, FakeProfiles profiles, SessionOptions? options = null) =>
-        new ConfigResolver(env, profiles).Resolve(options ?? new SessionOptions());
+        new ConfigResolver(env, profiles).Resolve(new Invocation(new MfaMode(), options ?? new SessionOptions()));
 
     [Fact]
     public void Environment_keys_win_over_AWS_PROFILE_and_the_profile_still_supplies_mfa_settings()
@@ -128,7 +128,7 @@ public sealed class ConfigResolverTests
         var config = Resolve(Env.Of([.. EnvKeys, ("AWS_SESSION_TOKEN", "tok"), ("AWS_SESSION_IDENTITY", "mfa:arn:aws:iam::1:mfa/a")]), new FakeProfiles());
 
         config.BaseIsSession.ShouldBeTrue();
-        config.EnvironmentIdentity.ShouldBe("mfa:arn:aws:iam::1:mfa/a");
+        config.EnvironmentIdentity.ShouldBe(SessionIdentity.Mfa("arn:aws:iam::1:mfa/a"));
     }
 
     [Fact]

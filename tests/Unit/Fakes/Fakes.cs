@@ -103,6 +103,16 @@ public sealed class FakeIam(IReadOnlyList<string> devices, bool needsUserName = 
     }
 }
 
+/// <summary>The gateways a planner is built with; each fake counts its own calls.</summary>
+public sealed class FakeAws(IStsGateway sts, IIamGateway iam, IOrganizationsGateway? orgs = null) : IAwsGateways
+{
+    public IStsGateway Sts => sts;
+
+    public IIamGateway Iam => iam;
+
+    public IOrganizationsGateway Organizations => orgs ?? throw new InvalidOperationException("no organization in this test");
+}
+
 /// <summary>Profiles from a dictionary.</summary>
 public sealed class FakeProfiles(params ProfileSettings[] profiles) : IProfileStore
 {
