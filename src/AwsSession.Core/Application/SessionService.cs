@@ -36,6 +36,25 @@ public sealed class SessionService(ToolContext context)
         return await parts.Accounts.ListAsync(() => origin.Source.GetAsync(ct), origin.AccountsOwner, refresh, ct);
     }
 
+    /// <summary>Who AWS sees (sts:GetCallerIdentity) for the session the invocation gives.</summary>
+    public async Task<(Session Session, CallerIdentity Identity)> WhoAsync(Invocation invocation, CancellationToken ct)
+    {
+        var (session, plan) = await GetAsync(invocation, ct);
+        var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion).Sts;
+        return (session, await sts.GetCallerIdentityAsync(session.Credentials, ct));
+    }
+
+    /// <summary>The MFA devices of the IAM user behind the base keys, and the one a session would use by default.</summary>
+    public async Task<(IReadOnlyList<MfaDevice> Devices, string? Default)> DevicesAsync(Invocation invocation, CancellationToken ct)
+    {
+        var config = Resolve(invocation);
+        var gateways = context.Gateways(config.StsRegion);
+        var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+        if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
+            context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
+        return (devices, MfaDeviceList.Default(config.MfaSerial, devices));
+    }
+
     /// <summary>The account pose names, from the accounts cache or the organization, listed with the origin session.</summary>
     private static Task<Account> LookupAsync(Parts parts, PoseMode pose, Plan origin, CancellationToken ct) =>
         parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), () => origin.Source.GetAsync(ct), origin.AccountsOwner, ct);
@@ -46,7 +65,7 @@ public sealed class SessionService(ToolContext context)
         public static Parts For(ToolContext context, Invocation invocation, ResolvedConfig config)
         {
             var o = invocation.Options;
-            var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
+            var gateways = context.Gateways(config.StsRegion);
             var interaction = context.InteractionFor(o.Prompts);
             var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
             var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);

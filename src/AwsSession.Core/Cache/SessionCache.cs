@@ -38,7 +38,6 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
             SecretAccessKey = c.SecretAccessKey,
             SessionToken = token,
             Expiration = expiration,
-            Created = time.GetUtcNow(),
         };
         store.Write(key + Suffix, JsonSerializer.SerializeToUtf8Bytes(entry, CacheJson.Default.CacheEntry));
     }

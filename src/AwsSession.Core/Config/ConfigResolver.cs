@@ -14,9 +14,11 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
     {
         // A bad -d fails before any file is read, whoever built the invocation.
         invocation = invocation with { Options = invocation.Options with { Duration = SessionLengths.Requested(invocation.Mode, invocation.Options.Duration) } };
+        var serving = invocation.Options.ForCredentialProcess ? GuardNesting(invocation.Options) : null;
         var config = Read(invocation);
         return config with
         {
+            CredentialProcessProfile = serving,
             MfaSerial = invocation.Mode is MfaMode { DeviceArn: { } device } ? device : config.MfaSerial,
             MfaDuration = SessionLengths.Mfa(invocation, config.ProfileRoles.Count > 0),
             RoleDuration = SessionLengths.Pose(invocation),
@@ -118,6 +120,21 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
 
     private string? RegionFrom(SessionOptions options) => options.Region ?? env.Get("AWS_REGION") ?? env.Get("AWS_DEFAULT_REGION");
 
+    /// <summary>
+    /// A credential-process started by another one's mfa_process (it sees the marker the outer one handed on) means
+    /// the credential source leads back to aws-session, which would wait on its own cache lock.
+    /// </summary>
+    private string GuardNesting(SessionOptions options)
+    {
+        var profile = options.Profile ?? env.Get("AWS_PROFILE") ?? "default";
+        if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
+            throw new AwsSessionException(
+                $"credential-process for profile '{Validation.Printable(outer)}' started credential-process again (for '{Validation.Printable(profile)}'); that would loop",
+                hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
+        return profile;
+    }
+
+    /// <summary>A profile whose own credentials come from a process cannot be the base, least of all aws-session itself.</summary>
     private static void GuardCredentialProcess(ProfileSettings p)
     {
         if (p.CredentialProcess is null || p.HasKeys || p.RoleArn is not null)

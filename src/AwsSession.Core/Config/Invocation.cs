@@ -28,6 +28,9 @@ public sealed record SessionOptions
     /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere.</summary>
     public PromptChannel Prompts { get; init; } = PromptChannel.Stderr;
 
+    /// <summary>This run answers an SDK's credential_process: it must not be nested in another such run.</summary>
+    public bool ForCredentialProcess { get; init; }
+
     public override string ToString() =>
         $"SessionOptions {{ Profile = {Profile}, Region = {Region}, MfaToken = {(MfaToken is null ? "none" : "***")}, Duration = {Duration}, NoCache = {NoCache}, MinTtl = {MinTtl} }}";
 }

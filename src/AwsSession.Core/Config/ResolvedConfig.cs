@@ -36,6 +36,9 @@ public sealed record ResolvedConfig
 
     public string? MfaProcess { get; init; }
 
+    /// <summary>For credential-process: the profile it serves, handed to mfa_process so a loop back to us fails fast.</summary>
+    public string? CredentialProcessProfile { get; init; }
+
     /// <summary>Role hops from the profile chain, innermost first (applied in order after the MFA session).</summary>
     public IReadOnlyList<ProfileRole> ProfileRoles { get; init; } = [];
 

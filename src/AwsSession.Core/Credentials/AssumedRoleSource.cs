@@ -29,7 +29,7 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
 
         var sessionName = target.SessionName ?? DefaultSessionName(source);
         var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration);
-        AssumedRole assumed;
+        AwsCredentials assumed;
         try
         {
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
@@ -42,7 +42,7 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
             source = await inner.GetAsync(ct);
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
         }
-        return new Session(assumed.Credentials, SessionKind.Role, SessionIdentity.Role(target.RoleArn), source.UserName);
+        return new Session(assumed, SessionKind.Role, SessionIdentity.Role(target.RoleArn), source.UserName);
     }
 
     public override string ToString() => $"AssumedRole({inner})";

@@ -11,7 +11,7 @@ namespace AwsSession.Credentials;
 /// </summary>
 public sealed class MfaSessionSource(
     ICredentialSource inner,
-    IDeviceResolver devices,
+    DeviceResolver devices,
     IMfaCodeSource codes,
     IStsGateway sts,
     TimeSpan duration,

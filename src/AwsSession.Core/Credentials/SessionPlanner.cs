@@ -82,6 +82,6 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
 
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config) =>
         o.MfaToken is { } token ? new FixedCode(token)
-        : config.MfaProcess is { } process ? new ProcessCode(process, env)
+        : config.MfaProcess is { } process ? new ProcessCode(process, env, config.CredentialProcessProfile)
         : new PromptedCode(interaction);
 }

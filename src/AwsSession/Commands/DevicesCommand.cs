@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Credentials;
 
 namespace AwsSession.Cli.Commands;
 
@@ -24,26 +23,11 @@ public static class DevicesCommand
         {
             var invocation = ModeCommands.ReadMfaDefault(r);
             var context = contexts(invocation.Options.Debug);
-            var config = new SessionService(context).Resolve(invocation);
-            var gateways = context.Gateways(config.StsRegion);
-            var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
-            var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;
-            var rows = devices.Select(d => new[]
-            {
-                d.SerialNumber, d.UserName ?? "", Kind(d.SerialNumber),
-                d.SerialNumber == chosen ? "yes" : "",
-            }).ToList();
-            if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
-                context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
+            var (devices, chosen) = await new SessionService(context).DevicesAsync(invocation, ct);
+            var rows = devices.Select(d => new[] { d.SerialNumber, d.UserName ?? "", d.Kind, d.SerialNumber == chosen ? "yes" : "" }).ToList();
             await Tables.WriteAsync(context, r.GetValue(Json), ["serial_number", "user", "type", "default"], rows, ct);
             return 0;
         });
         return cmd;
     }
-
-    /// <summary>Virtual (TOTP app), FIDO security key (cannot make a CLI session), or a hardware token's serial.</summary>
-    private static string Kind(string serial) =>
-        serial.Contains(":mfa/", StringComparison.Ordinal) ? "virtual"
-        : serial.Contains(":u2f/", StringComparison.Ordinal) ? "security-key"
-        : "hardware";
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Config;
-using AwsSession.Credentials;
-using AwsSession.Domain;
 using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
@@ -35,8 +33,7 @@ public static class WhoamiCommand
     private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, Invocation invocation, ParseResult r, CancellationToken ct)
     {
         var context = contexts(invocation.Options.Debug);
-        var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
-        var identity = await context.Gateways(plan.Region ?? Endpoints.GlobalRegion).Sts.GetCallerIdentityAsync(session.Credentials, ct);
+        var (session, identity) = await new SessionService(context).WhoAsync(invocation, ct);
         await Tables.WriteRecordAsync(context, r.GetValue(Json),
         [
             ("account", identity.Account), ("arn", identity.Arn), ("user_id", identity.UserId),

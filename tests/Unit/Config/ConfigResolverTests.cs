@@ -132,6 +132,26 @@ public sealed class ConfigResolverTests
     }
 
     [Fact]
+    public void A_nested_credential_process_is_refused_before_any_profile_is_read()
+    {
+        var resolver = new ConfigResolver(Env.Of((ChildEnvironmentNames.CredentialProcess, "outer")), new FakeProfiles());
+
+        var e = Should.Throw<AwsSessionException>(() => resolver.Resolve(new Invocation(new MfaMode(), new SessionOptions { Profile = "inner", ForCredentialProcess = true })));
+
+        e.Message.ShouldBe("credential-process for profile 'outer' started credential-process again (for 'inner'); that would loop");
+    }
+
+    [Fact]
+    public void A_first_credential_process_names_the_profile_it_serves_and_other_runs_name_none()
+    {
+        var env = Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]);
+        var profiles = new FakeProfiles(Work);
+
+        new ConfigResolver(env, profiles).Resolve(new Invocation(new MfaMode(), new SessionOptions { ForCredentialProcess = true })).CredentialProcessProfile.ShouldBe("work");
+        Resolve(env, profiles).CredentialProcessProfile.ShouldBeNull();
+    }
+
+    [Fact]
     public void The_mfa_process_flag_wins_over_the_profile()
     {
         Resolve(Env.Of(), new FakeProfiles(Work), new SessionOptions { Profile = "work", MfaProcess = "echo 123456" }).MfaProcess.ShouldBe("echo 123456");

@@ -52,6 +52,7 @@ public sealed class PromptChannelTests
     {
         // The MFA code is asked on the invocation's channel: a stderr prompt would be captured by the SDK.
         var stderrUsed = false;
+        var gateways = new FakeAws(new FakeSts(), new FakeIam([]));
         var context = new ToolContext
         {
             Env = Env.Of(("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", "secret")),
@@ -59,7 +60,7 @@ public sealed class PromptChannelTests
             Status = new StderrStatus(new StringWriter(), false),
             Interaction = () => { stderrUsed = true; return new ScriptedInteraction(true, "123456"); },
             TtyInteraction = () => new ScriptedInteraction(false),
-            Gateways = _ => throw new InvalidOperationException("the code is asked before any AWS call"),
+            Gateways = _ => gateways,
             Profiles = () => new FakeProfiles(),
         };
         var invocation = new Invocation(new MfaMode("arn:aws:iam::123456789012:mfa/alice"), new SessionOptions { Prompts = PromptChannel.DevTty, NoCache = true });
@@ -68,5 +69,6 @@ public sealed class PromptChannelTests
 
         e.Message.ShouldContain("there is no terminal to ask on");
         stderrUsed.ShouldBeFalse();
+        ((FakeSts)gateways.Sts).Codes.ShouldBeEmpty();
     }
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Web;
-using AwsSession.Config;
 using AwsSession.Domain;
 using AwsSession.SignIn;
 
@@ -31,14 +30,6 @@ public sealed class SignInTests
     [InlineData("http://127.0.0.1:8080/federation", "aws", "http://127.0.0.1:8080/federation")]
     public void The_endpoint_follows_the_partition_unless_overridden(string? overrideUrl, string partition, string expected) =>
         ConsoleSignIn.Endpoint(overrideUrl, partition).AbsoluteUri.ShouldBe(expected);
-
-    [Theory]
-    [InlineData(null, null)]
-    [InlineData(600, 900)]
-    [InlineData(7200, 7200)]
-    [InlineData(90000, 43200)]
-    public void Console_session_durations_are_clamped_to_what_AWS_allows(int? seconds, int? expected) =>
-        ((int?)SessionLengths.SignIn(seconds is { } s ? TimeSpan.FromSeconds(s) : null)?.TotalSeconds).ShouldBe(expected);
 
     [Fact]
     public void The_destination_carries_the_region()
