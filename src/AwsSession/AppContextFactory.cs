@@ -21,6 +21,7 @@ public static class AppContextFactory
             TtyInteraction = TtyInteraction.ForControllingTerminal,
             Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new SharedProfileStore(env),
+            SecretPrompt = SpectreSecretPrompt.ForStderr,
         };
     }
 

@@ -2,6 +2,7 @@ using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Prompts;
+using AwsSession.Secrets;
 
 namespace AwsSession.Application;
 
@@ -22,6 +23,16 @@ public sealed class ToolContext
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Asks for keys and passphrases on the terminal; by default there is none.</summary>
+    public Func<ISecretPrompt> SecretPrompt { get; init; } = () => new SpectreSecretPrompt(() => ConsoleFactory.Stderr(false), false);
+
+    /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
+    public Func<string, ISecretStore>? Stores { get; init; }
+
+    public Backends Backends => new(Env, SecretPrompt);
+
+    public ISecretStore Store(string backend) => Stores?.Invoke(backend) ?? Backends.Create(backend);
 
     /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
     public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();

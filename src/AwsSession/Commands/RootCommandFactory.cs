@@ -51,6 +51,9 @@ public static class RootCommandFactory
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
             AccountsCommand.Create(contexts),
+            KeyCommands.Add(contexts),
+            KeyCommands.Remove(contexts),
+            KeyCommands.List(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);
