@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using AwsSession.Domain;
 
@@ -17,7 +18,8 @@ public static class StoredKeyPayload
     public static byte[] Encode(StoredKey key)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream))
+        // Relaxed escaping: the secret's + and / stay as they are, readable in `pass show` (still valid JSON).
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             w.WriteStartObject();
             w.WriteNumber(Marker, Version);
