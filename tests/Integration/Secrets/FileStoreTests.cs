@@ -24,6 +24,7 @@ public sealed class FileStoreTests(MotoServer moto) : IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Smoke")]
     public async Task A_wrong_passphrase_is_a_clear_error_and_overwrites_nothing()
     {
         (await _tool.RunAsync("add", "first", "--from-env", "--backend", "file")).ExitCode.ShouldBe(0);

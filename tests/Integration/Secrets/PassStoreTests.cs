@@ -26,6 +26,7 @@ public sealed class PassStoreTests : IClassFixture<PassStoreHome>, IDisposable
     }
 
     [Fact]
+    [Trait("Category", "Smoke")]
     public async Task Add_stores_the_key_through_pass_with_the_secret_on_stdin_never_in_arguments()
     {
         var r = await _tool.RunAsync("add", "stored", "--from-env", "--backend", "pass");

@@ -56,6 +56,46 @@ public sealed class SecretServiceTests(MotoServer moto, SecretServiceBus keyring
     }
 
     [Fact]
+    [Trait("Category", "Smoke")]
+    public async Task After_import_with_remove_plaintext_every_mode_works_from_the_keyring_with_no_key_in_the_file()
+    {
+        _tool.WriteAwsFiles("[default]\nregion = us-east-1\n", Credentials("default"));
+        (await _tool.RunAsync("add", "default", "--from-credentials-file", "--remove-plaintext")).ExitCode.ShouldBe(0);
+        var account = moto.Seed.Accounts[0];
+
+        var exports = await _tool.ShellAsync("eval \"$(aws-session -t 123456)\" && aws sts get-caller-identity --query Arn --output text");
+        var exec = await _tool.RunAsync("exec", "pose", account.Id, "-t", "123456", "--no-cache", "--", "aws", "sts", "get-caller-identity", "--query", "Arn", "--output", "text");
+        var process = await _tool.RunAsync("credential-process", "pose", account.Name, "-t", "123456", "--no-cache");
+        var debug = await _tool.RunAsync("whoami", "--debug", "-t", "123456");
+
+        exports.ExitCode.ShouldBe(0, exports.ToString());
+        exports.Stdout.ShouldStartWith("arn:aws:");
+        exec.ExitCode.ShouldBe(0, exec.ToString());
+        exec.Stdout.ShouldContain(account.Id);
+        process.ExitCode.ShouldBe(0, process.ToString());
+        process.Stdout.ShouldContain("\"SessionToken\"");
+        debug.Stderr.ShouldNotContain(moto.Seed.SecretAccessKey);
+        var left = await File.ReadAllTextAsync(CredentialsPath);
+        left.ShouldNotContain(moto.Seed.AccessKeyId);
+        left.ShouldNotContain(moto.Seed.SecretAccessKey);
+    }
+
+    [Fact]
+    public async Task Environment_keys_beat_the_stores_entry_which_beats_the_credentials_file()
+    {
+        (await AddFromEnvAsync("ranked")).ExitCode.ShouldBe(0);
+        _tool.WriteAwsFiles(null, "[ranked]\naws_access_key_id = AKIAFILEFILEFILEFILE\naws_secret_access_key = file-secret-file-secret-file-secret-0000\n");
+        var stored = moto.Seed.AccessKeyId[..4] + "************" + moto.Seed.AccessKeyId[^4..];
+
+        var fromStore = await _tool.RunAsync("--profile", "ranked", "-t", "123456", "--debug", "--no-cache");
+        _tool.Set("AWS_ACCESS_KEY_ID", "AKIAENVENVENVENVENV1").Set("AWS_SECRET_ACCESS_KEY", "env-secret-env-secret-env-secret-env-sec").Set("AWS_PROFILE", "ranked");
+        var fromEnv = await _tool.RunAsync("-t", "123456", "--debug", "--no-cache");
+
+        fromStore.Stderr.ShouldContain($"({stored})");
+        fromEnv.Stderr.ShouldContain("base credentials from environment (AKIA************ENV1)");
+    }
+
+    [Fact]
     public async Task Entries_carry_a_label_naming_aws_session_and_the_profile()
     {
         var r = await AddFromEnvAsync("labelled");
