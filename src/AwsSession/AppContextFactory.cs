@@ -23,6 +23,7 @@ public static class AppContextFactory
             TtyInteraction = TtyInteraction.ForControllingTerminal,
             Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
+            IamKeys = () => IamKeysGateway.Create(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new StoredKeyProfiles(new SharedProfileStore(env), backends, backends.Create),
         };
     }

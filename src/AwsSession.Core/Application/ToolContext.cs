@@ -30,6 +30,9 @@ public sealed class ToolContext
     /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
     public Func<string, ISecretStore>? Stores { get; init; }
 
+    /// <summary>IAM's access-key calls (rotate); built only when asked for.</summary>
+    public Func<IIamKeysGateway> IamKeys { get; init; } = () => throw new InvalidOperationException("no IAM key gateway in this context");
+
     public Backends Backends => new(Env, SecretPrompt);
 
     public ISecretStore Store(string backend) => Stores?.Invoke(backend) ?? Backends.Create(backend);

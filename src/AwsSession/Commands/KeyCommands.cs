@@ -5,7 +5,7 @@ using AwsSession.Secrets;
 
 namespace AwsSession.Cli.Commands;
 
-/// <summary>`add`, `remove`, `list`: an IAM user's long-lived keys in a secret store instead of ~/.aws/credentials.</summary>
+/// <summary>`add`, `remove`, `list`, `rotate`: an IAM user's long-lived keys in a secret store instead of ~/.aws/credentials.</summary>
 public static class KeyCommands
 {
     private const string BackendHelp = "secret-service, pass, file, keychain or plaintext (default: AWS_SESSION_BACKEND, aws_session_backend in the profile's config, else the platform's store for add and plaintext otherwise)";
@@ -51,6 +51,29 @@ public static class KeyCommands
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             return await new KeyService(context).RemoveAsync(r.GetValue(profile)!, r.GetValue(backend), ct) ? 0 : ExitCodes.Failure;
+        });
+        return cmd;
+    }
+
+    public static Command Rotate(Func<bool, ToolContext> contexts)
+    {
+        var profile = ProfileArgument();
+        var backend = BackendOption();
+        var cmd = new Command("rotate", """
+            Replace a profile's stored key with a new one: CreateAccessKey, store it, wait until STS accepts it, then
+            DeleteAccessKey the old one, with the profile's MFA session (cached, or one code). If a step fails, the store
+            keeps a working key and the error says which key is stored and which exist in IAM.
+
+            Examples:
+              aws-session rotate default
+              aws-session rotate work -t 123456
+            """) { profile, backend };
+        cmd.SetAction(async (r, ct) =>
+        {
+            var options = CommonOptions.Read(r) with { Profile = r.GetValue(profile) };
+            var context = contexts(options.Debug);
+            await new RotateService(context, context.IamKeys()).RotateAsync(options, r.GetValue(backend), ct);
+            return 0;
         });
         return cmd;
     }

@@ -55,6 +55,7 @@ public static class RootCommandFactory
             KeyCommands.Add(contexts),
             KeyCommands.Remove(contexts),
             KeyCommands.List(contexts),
+            KeyCommands.Rotate(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);
