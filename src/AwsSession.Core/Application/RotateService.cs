@@ -28,11 +28,12 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
             ?? throw new AwsSessionException($"the key of profile '{profile}' does not belong to an IAM user: only a user's keys can be rotated");
 
         var service = new SessionService(context);
-        var config = service.Resolve(options);
+        var invocation = new Invocation(new MfaMode(), options);
+        var config = service.Resolve(invocation);
         if (config.Base.Credentials.AccessKeyId != old.AccessKeyId || config.ProfileRoles.Count > 0)
             throw new AwsSessionException($"profile '{profile}' does not resolve to its stored key {Masking.AccessKeyId(old.AccessKeyId)}",
                 hint: "rotate works on a profile whose own keys are in the store (no role_arn)");
-        var (session, _) = await service.GetAsync(new Invocation(new MfaMode(), options), config, ct);
+        var (session, _) = await service.GetAsync(invocation, ct);
         var mfa = session.Credentials;
 
         var existing = await iam.ListAccessKeysAsync(mfa, user, ct);

@@ -1,8 +1,10 @@
 using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 using AwsSession.Secrets;
+using Spectre.Console;
 
 namespace AwsSession.Application;
 
@@ -36,6 +38,14 @@ public sealed class ToolContext
     public Backends Backends => new(Env, SecretPrompt);
 
     public ISecretStore Store(string backend) => Stores?.Invoke(backend) ?? Backends.Create(backend);
+
+    /// <summary>Whether stdout is a terminal (a person reads it) rather than a pipe or file (a script or eval reads it).</summary>
+    public bool StdoutIsTerminal { get; init; } = Terminal.StdoutIsTerminal;
+
+    /// <summary>The console that renders tables on stdout, built on first use. By default it writes to <see cref="Out"/>.</summary>
+    public Func<IAnsiConsole>? StdoutConsole { get; init; }
+
+    public IAnsiConsole Console() => StdoutConsole?.Invoke() ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
     public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();

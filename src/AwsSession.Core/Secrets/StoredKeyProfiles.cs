@@ -24,8 +24,6 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
             : (profile ?? new ProfileSettings(name)) with { AccessKeyId = key.AccessKeyId, SecretAccessKey = key.SecretAccessKey, SessionToken = null };
     }
 
-    public IReadOnlyList<string> Names() => files.Names();
-
     private string? StoreNameOf(string name)
     {
         if (!ValidName(name))

@@ -20,10 +20,10 @@ public class RoleSessionTests
     }
 
     private static Session Mfa(string? user = "alice") =>
-        new(Keys with { SessionToken = "t" }, SessionKind.Mfa, "mfa:arn:aws:iam::123456789012:mfa/alice", user);
+        new(Keys with { SessionToken = "t" }, SessionKind.Mfa, SessionIdentity.Parse("mfa:arn:aws:iam::123456789012:mfa/alice"), user);
 
     private static Session RoleSession() =>
-        new(Keys with { SessionToken = "t" }, SessionKind.Role, "role:arn:aws:iam::123456789012:role/Hub", null);
+        new(Keys with { SessionToken = "t" }, SessionKind.Role, SessionIdentity.Parse("role:arn:aws:iam::123456789012:role/Hub"), null);
 
     [Fact]
     public async Task From_an_mfa_session_the_duration_is_passed_as_asked()
@@ -53,14 +53,14 @@ public class RoleSessionTests
     [Fact]
     public async Task An_environment_session_marked_as_a_role_is_chaining_too()
     {
-        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, "role:arn:aws:iam::1:role/X");
+        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Parse("role:arn:aws:iam::1:role/X"));
         (await Assume(env, TimeSpan.FromHours(2))).Request.Duration.ShouldBe(TimeSpan.FromHours(1));
     }
 
     [Fact]
     public async Task An_unmarked_environment_session_is_identified_with_sts_and_named_after_the_user()
     {
-        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, StaticSource.UnknownSession);
+        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Unverified);
         var (request, _) = await Assume(env, TimeSpan.FromHours(2));
         request.Duration.ShouldBe(TimeSpan.FromHours(2));
         request.SessionName.ShouldBe("alice");

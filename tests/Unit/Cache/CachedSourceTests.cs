@@ -82,7 +82,7 @@ public sealed class CachedSourceTests : IDisposable
         {
             var n = Interlocked.Increment(ref _calls);
             await Task.Delay(delay, ct);
-            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, "mfa:x");
+            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, SessionIdentity.Parse("mfa:x"));
         }
     }
 }

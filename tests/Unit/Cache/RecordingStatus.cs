@@ -1,4 +1,4 @@
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Tests.Unit.Cache;
 

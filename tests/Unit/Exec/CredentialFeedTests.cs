@@ -1,7 +1,7 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Exec;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Tests.Unit.Exec;
 
@@ -12,7 +12,7 @@ public class CredentialFeedTests
     private readonly QuietStatus _status = new();
 
     private static Session RoleUntil(DateTimeOffset expiry, string key = "ASIA1") =>
-        new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, "role:x");
+        new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, SessionIdentity.Parse("role:x"));
 
     [Fact]
     public void A_one_hour_session_is_refreshed_15_minutes_before_expiry()
@@ -29,7 +29,7 @@ public class CredentialFeedTests
     [Fact]
     public void Keys_without_expiry_are_never_refreshed()
     {
-        var keys = new Session(new AwsCredentials("AKIA", "s"), SessionKind.Environment, "keys:default");
+        var keys = new Session(new AwsCredentials("AKIA", "s"), SessionKind.Environment, SessionIdentity.Parse("keys:default"));
 
         CredentialFeed.RefreshAt(keys, T0).ShouldBe(DateTimeOffset.MaxValue);
     }

@@ -88,7 +88,7 @@ public sealed class KeyServiceTests
     {
         public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) => throw new NotSupportedException();
 
-        public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) => throw new NotSupportedException();
+        public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>
             throw new AwsSessionException("STS GetCallerIdentity failed: InvalidClientTokenId");
