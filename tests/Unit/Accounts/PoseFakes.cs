@@ -22,17 +22,6 @@ internal static class PoseFakes
         public override DateTimeOffset GetUtcNow() => Now;
     }
 
-    public sealed class Status : IStatus
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Note(string message) => Lines.Add("note: " + message);
-
-        public void Warn(string message) => Lines.Add("warn: " + message);
-
-        public void Debug(string message) => Lines.Add("debug: " + message);
-    }
-
     public sealed class Interaction(bool canPrompt, Func<IReadOnlyList<string>, int>? choose = null) : IInteraction
     {
         public List<string> Shown { get; } = [];

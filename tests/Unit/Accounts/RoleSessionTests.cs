@@ -2,6 +2,7 @@ using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -11,10 +12,10 @@ public class RoleSessionTests
 {
     private const string RoleArn = "arn:aws:iam::111111111111:role/Admin";
 
-    private static async Task<(RoleRequest Request, Status Status)> Assume(Session source, TimeSpan duration, string? sessionName = null)
+    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null)
     {
         var sts = new Sts();
-        var status = new Status();
+        var status = new RecordingStatus();
         await new AssumedRoleSource(new Source(source), new RoleTarget(RoleArn, sessionName, "ext-id", duration), sts, status).GetAsync(default);
         return (sts.Assumed.ShouldHaveSingleItem(), status);
     }

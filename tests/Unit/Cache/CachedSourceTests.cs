@@ -1,6 +1,7 @@
 using AwsSession.Cache;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Cache;
 

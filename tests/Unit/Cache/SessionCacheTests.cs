@@ -1,5 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Cache;
 

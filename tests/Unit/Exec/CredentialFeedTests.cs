@@ -2,6 +2,7 @@ using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Exec;
 using AwsSession.Logging;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Exec;
 
@@ -9,7 +10,7 @@ public class CredentialFeedTests
 {
     private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly ManualTime _time = new(T0);
-    private readonly QuietStatus _status = new();
+    private readonly RecordingStatus _status = new();
 
     private static Session RoleUntil(DateTimeOffset expiry, string key = "ASIA1") =>
         new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, SessionIdentity.Parse("role:x"));
@@ -119,20 +120,5 @@ public class CredentialFeedTests
         public DateTimeOffset Now { get; set; } = now;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class QuietStatus : IStatus
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void Note(string message)
-        {
-        }
-
-        public void Warn(string message) => Warnings.Add(message);
-
-        public void Debug(string message)
-        {
-        }
     }
 }

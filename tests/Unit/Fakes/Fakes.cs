@@ -11,11 +11,17 @@ public sealed class RecordingStatus : IStatus
 {
     public List<string> Lines { get; } = [];
 
+    public IReadOnlyList<string> Notes => Of("note: ");
+
+    public IReadOnlyList<string> Warnings => Of("warn: ");
+
     public void Note(string message) => Lines.Add("note: " + message);
 
     public void Warn(string message) => Lines.Add("warn: " + message);
 
     public void Debug(string message) => Lines.Add("debug: " + message);
+
+    private List<string> Of(string prefix) => Lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToList();
 }
 
 /// <summary>A terminal (or none) whose answers are scripted.</summary>
