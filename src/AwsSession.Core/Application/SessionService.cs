@@ -7,55 +7,95 @@ using AwsSession.Domain;
 
 namespace AwsSession.Application;
 
-/// <summary>From an invocation to a session: resolve config, plan the chain, run it. Shared by every mode command.</summary>
+/// <summary>
+/// From an invocation to a session, each step once: resolve the config (pure), look up the account pose names
+/// (the only I/O before the chain runs), plan the chain (pure), run it. Shared by every command that makes a session.
+/// </summary>
 public sealed class SessionService(ToolContext context)
 {
-    /// <summary>Flags, environment and config files, read once: a caller that needs the config passes it on.</summary>
-    public ResolvedConfig Resolve(SessionOptions options) => new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+    /// <summary>Flags, environment and config files, read once.</summary>
+    public ResolvedConfig Resolve(Invocation invocation) => new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation);
 
-    public Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct) =>
-        GetAsync(invocation, Resolve(invocation.Options), ct);
-
-    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
+    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
+        var config = Resolve(invocation);
         context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
             + $", profile {config.ProfileName}, region {config.Region ?? "(none)"}");
-        var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
-        var session = await plan.Source.GetAsync(ct);
-        return (session, plan);
+        var parts = Parts.For(context, invocation, config);
+        var (account, ssoRole) = invocation.Mode is PoseMode pose ? await LookupAsync(parts, invocation, config, pose, ct) : (null, null);
+        var plan = parts.Planner.Plan(invocation, config, account, ssoRole);
+        context.Status.Debug($"plan: {plan.Source}");
+        return (await plan.Source.GetAsync(ct), plan);
     }
 
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
-        var config = Resolve(invocation.Options);
-        var (planner, directory) = Build(invocation, config);
-        if (config is { Sso: { } sso, ProfileRoles.Count: 0 })
-            return await SsoPlannerFor(invocation).Directory(sso.Session, invocation.Options.AccountsTtl).ListAsync(() => throw new InvalidOperationException(), SsoPlanner.Owner(sso.Session), refresh, ct);
-        var chain = planner.Chain(invocation, config);
-        return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);
+        var config = Resolve(invocation);
+        var parts = Parts.For(context, invocation, config);
+        if (parts.SsoDirectory is { } sso)
+            return await parts.Accounts.ListAsync(SsoPlanner.NoSession, SsoPlanner.Owner(sso.Session), refresh, ct);
+        var origin = parts.Planner.Origin(invocation, config);
+        return await parts.Accounts.ListAsync(() => origin.Source.GetAsync(ct), origin.AccountsOwner, refresh, ct);
     }
 
-    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config) => Build(invocation, config).Planner;
-
-    private (SessionPlanner Planner, AccountDirectory Accounts) Build(Invocation invocation, ResolvedConfig config)
+    /// <summary>Who AWS sees (sts:GetCallerIdentity) for the session the invocation gives.</summary>
+    public async Task<(Session Session, CallerIdentity Identity)> WhoAsync(Invocation invocation, CancellationToken ct)
     {
-        var o = invocation.Options;
-        var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
-        var interaction = context.InteractionFor(o.Prompts);
-        var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
-        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
-        var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
-        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env, SsoPlannerFor(invocation)), accounts);
+        var (session, plan) = await GetAsync(invocation, ct);
+        var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion).Sts;
+        return (session, await sts.GetCallerIdentityAsync(session.Credentials, ct));
     }
 
-    private SsoPlanner SsoPlannerFor(Invocation invocation)
+    /// <summary>The MFA devices of the IAM user behind the base keys, and the one a session would use by default.</summary>
+    public async Task<(IReadOnlyList<MfaDevice> Devices, string? Default)> DevicesAsync(Invocation invocation, CancellationToken ct)
     {
-        var o = invocation.Options;
-        var services = new Lazy<Sso.ISsoServices>(context.Sso);
-        return new SsoPlanner(s => context.SsoTokenProvider(s, Sso.SignInSettings.From(context.Env, useDeviceCode: false)), region => services.Value.Portal(region),
-            o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status),
-            o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time),
-            context.InteractionFor(o.Prompts), context.Status);
+        var config = Resolve(invocation);
+        var gateways = context.Gateways(config.StsRegion);
+        var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Keys.Credentials, context.Status, ct);
+        if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
+            context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
+        return (devices, MfaDeviceList.Default(config.MfaSerial, devices));
+    }
+
+    /// <summary>
+    /// The account pose names: from the IAM Identity Center portal (with its role) for an SSO sign-in, else from the
+    /// accounts cache or the organization, listed with the origin session.
+    /// </summary>
+    private static async Task<(Account?, string?)> LookupAsync(Parts parts, Invocation invocation, ResolvedConfig config, PoseMode pose, CancellationToken ct)
+    {
+        if (parts.SsoDirectory is { } sso)
+        {
+            var (account, role) = await parts.Sso.LookupAsync(pose, sso, parts.Accounts, ct);
+            return (account, role);
+        }
+        var origin = parts.Planner.Origin(invocation, config);
+        return (await parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), () => origin.Source.GetAsync(ct), origin.AccountsOwner, ct), null);
+    }
+
+    /// <summary>
+    /// The planner and the account directory over the same lazy gateways, caches and prompt channel. The directory is
+    /// the IAM Identity Center portal's when the chain starts at a sign-in with no role hops (SsoDirectory set).
+    /// </summary>
+    private sealed record Parts(SessionPlanner Planner, AccountDirectory Accounts, SsoPlanner Sso, SsoProfile? SsoDirectory)
+    {
+        public static Parts For(ToolContext context, Invocation invocation, ResolvedConfig config)
+        {
+            var o = invocation.Options;
+            var gateways = context.Gateways(config.StsRegion);
+            var interaction = context.InteractionFor(o.Prompts);
+            var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
+            var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
+            var services = new Lazy<AwsSession.Sso.ISsoServices>(context.Sso);
+            var sso = new SsoPlanner(s => context.SsoTokenProvider(s, AwsSession.Sso.SignInSettings.From(context.Env, useDeviceCode: false)),
+                region => services.Value.Portal(region), cache, accountsCache, interaction, context.Status);
+            var ssoDirectory = config is { Sso: { } ssoBase, ProfileRoles.Count: 0 } ? ssoBase : null;
+            return new Parts(
+                new SessionPlanner(gateways, cache, interaction, context.Status, context.Env, sso),
+                ssoDirectory is null
+                    ? new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl)
+                    : sso.Directory(ssoDirectory.Session, o.AccountsTtl),
+                sso, ssoDirectory);
+        }
     }
 }

@@ -5,8 +5,6 @@ public interface IProfileStore
 {
     ProfileSettings? Find(string name);
 
-    IReadOnlyList<string> Names();
-
     /// <summary>The keys of an [sso-session NAME] section, or null when there is none.</summary>
     IReadOnlyDictionary<string, string>? FindSsoSession(string name) => null;
 

@@ -48,12 +48,6 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
         };
     }
 
-    public IReadOnlyList<string> Names()
-    {
-        Load();
-        return _file!.ListProfileNames().Concat((_config?.ListSectionNames() ?? []).Where(n => !IsSsoSession(n))).Distinct().Order().ToList();
-    }
-
     public IReadOnlyDictionary<string, string>? FindSsoSession(string name)
     {
         Load();

@@ -2,6 +2,7 @@ using AwsSession.Accounts;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 using AwsSession.Sso;
 
@@ -23,18 +24,21 @@ public sealed class SsoPlanner(
     public static string Owner(SsoSessionConfig s) => "sso:" + s.Label;
 
     /// <summary>The profile's own account and role (sso_account_id, sso_role_name), the base of every non-pose mode.</summary>
-    public (ICredentialSource Source, string Key) ProfileRole(ResolvedConfig config, SsoProfile sso, SessionOptions o)
+    public Plan ProfileRole(ResolvedConfig config, SsoProfile sso, SessionOptions o)
     {
         if (sso.AccountId is null || sso.RoleName is null)
             throw new UsageException($"profile '{config.ProfileName}' names an IAM Identity Center sign-in but no sso_account_id and sso_role_name",
                 "pick the account and role: aws-session pose [ACCOUNT [ROLE]] (or add both keys to the profile)");
-        return Role(sso.Session, sso.AccountId, sso.RoleName, config.ProfileName, o);
+        var (source, key) = Role(sso.Session, sso.AccountId, sso.RoleName, config.ProfileName, o);
+        return new Plan(source, key, Owner(sso.Session), config.Region);
     }
 
+    /// <summary>The portal's account directory: where pose and `accounts` look accounts up for a sign-in.</summary>
     public AccountDirectory Directory(SsoSessionConfig s, TimeSpan ttl) =>
         new(new SsoPortalLister(tokens(s), s, portals(s.Region)), accountsCache, interaction, status, ttl);
 
-    public async Task<Plan> PoseAsync(PoseMode pose, ResolvedConfig config, SsoProfile sso, SessionOptions o, CancellationToken ct)
+    /// <summary>The account and role pose names, from the portal: the role named, the only one, or picked.</summary>
+    public async Task<(Account Account, string Role)> LookupAsync(PoseMode pose, SsoProfile sso, AccountDirectory directory, CancellationToken ct)
     {
         if (RoleArns.IsArn(pose.Account) || RoleArns.IsArn(pose.Role))
             throw new UsageException("with an IAM Identity Center profile, pose takes an account and a role name, not a role ARN",
@@ -42,11 +46,17 @@ public sealed class SsoPlanner(
         if (pose.ExternalId is not null || pose.SessionName is not null)
             throw new UsageException("--external-id and --session-name do not apply to IAM Identity Center roles");
         var s = sso.Session;
-        var account = await Directory(s, o.AccountsTtl).ResolveAsync(pose.Account, NoSession, Owner(s), ct);
+        var account = await directory.ResolveAsync(pose.Account, NoSession, Owner(s), ct);
         var role = await SsoRoleChoice.ResolveAsync(tokens(s), s, portals(s.Region), account, pose.Role, interaction, ct);
-        var (source, _) = Role(s, account.Id, role, config.ProfileName, o);
-        var target = new RoleTarget(RoleArns.Build(account.Id, role, "aws"), null, null, Durations.RoleDefault, account.Name);
-        return new Plan(source, config.Region, config.ProfileName, target, account);
+        return (account, role);
+    }
+
+    /// <summary>Pure: the chain for an account and role already looked up.</summary>
+    public Plan Pose(ResolvedConfig config, SsoProfile sso, Account account, string role, SessionOptions o)
+    {
+        var (source, key) = Role(sso.Session, account.Id, role, config.ProfileName, o);
+        var target = new RoleTarget(RoleArns.Build(account.Id, role, "aws"), null, null, Durations.RoleDefault);
+        return new Plan(source, key, Owner(sso.Session), config.Region, target, account);
     }
 
     private (ICredentialSource, string) Role(SsoSessionConfig s, string accountId, string role, string profile, SessionOptions o)
@@ -57,5 +67,5 @@ public sealed class SsoPlanner(
     }
 
     /// <summary>The portal lists with the sign-in's token, not with a session.</summary>
-    private static ValueTask<Session> NoSession() => throw new InvalidOperationException("the SSO directory needs no session");
+    public static ValueTask<Session> NoSession() => throw new InvalidOperationException("the SSO directory needs no session");
 }

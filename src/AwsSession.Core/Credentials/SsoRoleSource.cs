@@ -18,5 +18,5 @@ public sealed class SsoRoleSource(SsoTokenProvider tokens, SsoSessionConfig sess
     }
 
     /// <summary>The identity marker of an SSO role session: "sso:ACCOUNT/ROLE".</summary>
-    public static string Identity(string accountId, string roleName) => $"sso:{accountId}/{roleName}";
+    public static SessionIdentity Identity(string accountId, string roleName) => SessionIdentity.Sso($"{accountId}/{roleName}");
 }

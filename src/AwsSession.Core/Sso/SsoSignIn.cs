@@ -1,3 +1,4 @@
+using AwsSession.Logging;
 using System.Web;
 using AwsSession.Config;
 using AwsSession.Domain;

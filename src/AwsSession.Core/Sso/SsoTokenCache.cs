@@ -1,3 +1,4 @@
+using AwsSession.Logging;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;

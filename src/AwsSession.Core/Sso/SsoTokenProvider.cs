@@ -1,3 +1,4 @@
+using AwsSession.Logging;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Domain;

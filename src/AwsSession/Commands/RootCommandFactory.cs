@@ -13,9 +13,11 @@ public static class RootCommandFactory
           eval "$(aws-session pose 123456789012 Admin)"   a role in an organization account
           aws-session exec pose prod -- terraform plan    one command with those credentials
 
-        Base keys come from the environment, --profile / AWS_PROFILE, ~/.aws/credentials and ~/.aws/config
-        (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured). A profile with sso_session (IAM Identity
-        Center) signs in once in the browser (see `aws-session login --help`), then pose and every mode use it.
+        Base keys come from the environment, else the profile's secret store (see `aws-session add`), else
+        ~/.aws/credentials; the profile is --profile / AWS_PROFILE, with ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE
+        and AWS_CONFIG_FILE are honoured).
+        A profile with sso_session (IAM Identity Center) signs in once in the browser (see `aws-session login --help`),
+        then pose and every mode use it.
         Sessions are cached in $XDG_CACHE_HOME/aws-session (default ~/.cache/aws-session), mode 0600,
         so one MFA code serves every shell and parallel job until the session nears its end.
         Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.
@@ -54,6 +56,10 @@ public static class RootCommandFactory
             AccountsCommand.Create(contexts),
             SsoCommands.Login(contexts),
             SsoCommands.Logout(contexts),
+            KeyCommands.Add(contexts),
+            KeyCommands.Remove(contexts),
+            KeyCommands.List(contexts),
+            KeyCommands.Rotate(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);

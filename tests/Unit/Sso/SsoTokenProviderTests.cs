@@ -3,6 +3,7 @@ using AwsSession.Config;
 using AwsSession.Domain;
 using AwsSession.Sso;
 using AwsSession.Tests.Unit.Cache;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Sso;
 
