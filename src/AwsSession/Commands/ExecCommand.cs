@@ -72,7 +72,8 @@ public static class ExecCommand
 
         await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
-        context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}");
-        return new ChildRunner().Run(command, ChildEnvironment.WithServer(context.Env.All, session, plan.Region, server.ChildVariables));
+        using var files = ChildConfigFiles.Create(new SharedProfileStore(context.Env).ConfigPath, context.Status);
+        context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}; the command's config: {files.ConfigPath}");
+        return new ChildRunner().Run(command, ChildEnvironment.WithServer(context.Env.All, session, plan.Region, server.ChildVariables, files.ChildVariables));
     }
 }
