@@ -77,7 +77,7 @@ public sealed class CredentialFeed : IAsyncDisposable
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var message = e is AwsSessionException a ? a.Line : $"unexpected error: {e.GetType().Name}: {e.Message}";
+            var message = e is AwsSessionException a ? a.Line : $"unexpected error: {ErrorText.Unexpected(e)}";
             _status.Warn($"credential server: could not refresh the session: {message}");
             _state = before with { RefreshAt = _time.GetUtcNow() + RetryDelay, Error = "aws-session could not refresh the credentials: " + message };
         }

@@ -47,7 +47,7 @@ public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfa
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new AwsSessionException($"mfa_process could not be started: {e.Message}");
+            throw new AwsSessionException($"mfa_process could not be started ({ErrorText.Unexpected(e)})", hint: "check that /bin/sh and the command exist");
         }
         if (result.ExitCode != 0)
             throw new AwsSessionException($"mfa_process exited with code {result.ExitCode}", hint: FirstLine(result.StandardError));
@@ -57,5 +57,6 @@ public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfa
             : throw new AwsSessionException("mfa_process did not print a 6-digit code", hint: "it must print only the code on stdout");
     }
 
-    private static string? FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+    private static string? FirstLine(string s) =>
+        s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } line ? ErrorText.Outside(line) : null;
 }
