@@ -24,6 +24,18 @@ public sealed class SessionService(ToolContext context)
         return (session, plan);
     }
 
+    /// <summary>
+    /// The chain `exec --server` renews with, for the session <paramref name="first"/> made: the same sessions and
+    /// cache entries, the role pinned by its ARN (no account lookup), and no prompt and no -t (its code is spent).
+    /// </summary>
+    public Task<Plan> RenewalPlanAsync(Invocation invocation, Plan first, CancellationToken ct)
+    {
+        var mode = invocation.Mode is PoseMode pose && first.Role is { } role ? pose with { Account = null, Role = role.RoleArn } : invocation.Mode;
+        var renewal = new Invocation(mode, invocation.Options with { MfaToken = null, Prompts = PromptChannel.None });
+        var config = Resolve(renewal.Options);
+        return Planner(renewal, config).PlanAsync(renewal, config, ct);
+    }
+
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {

@@ -62,7 +62,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             ProfileName = name,
             Base = new BaseCredentials(creds, $"profile '{current.Name}'", current.Name),
             EnvironmentIdentity = null,
-            Region = RegionFrom(options) ?? profile.Region,
+            Region = RegionFrom(options) ?? ProfileRegion(profile),
             MfaSerial = mfaSerial,
             MfaProcess = options.MfaProcess ?? mfaProcess,
             ProfileRoles = roles,
@@ -83,7 +83,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             ProfileName = name,
             Base = new BaseCredentials(new AwsCredentials(key, secret, token, token is null ? null : expiration), "environment", name),
             EnvironmentIdentity = token is null ? null : env.Get(ChildEnvironmentNames.Identity),
-            Region = RegionFrom(options) ?? profile?.Region,
+            Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
             MfaSerial = profile?.MfaSerial,
             MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
         };
@@ -102,7 +102,14 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         }
     }
 
-    private string? RegionFrom(SessionOptions options) => options.Region ?? env.Get("AWS_REGION") ?? env.Get("AWS_DEFAULT_REGION");
+    /// <summary>An empty variable counts as unset (as for the AWS CLI); an empty --region is an error.</summary>
+    private string? RegionFrom(SessionOptions options) =>
+        options.Region is { } flag ? Validation.Region(flag, "--region")
+        : env.Get("AWS_REGION") is { } region ? Validation.Region(region, "AWS_REGION")
+        : env.Get("AWS_DEFAULT_REGION") is { } fallback ? Validation.Region(fallback, "AWS_DEFAULT_REGION")
+        : null;
+
+    private static string? ProfileRegion(ProfileSettings p) => p.Region is { } r ? Validation.Region(r, $"profile '{p.Name}': region") : null;
 
     private static void GuardCredentialProcess(ProfileSettings p)
     {

@@ -17,11 +17,16 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         var source = await inner.GetAsync(ct);
-        if (source.Identity == StaticSource.UnknownSession)
+        if (source.Identity == StaticSource.UnknownSession || (source.UserName is null && target.SessionName is null))
         {
-            // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
+            // A session aws-session did not make: ask STS what it is, to know whether this is role chaining. And the
+            // default session name says who: the IAM user, or the session name of the role session we chain from.
             var id = await sts.GetCallerIdentityAsync(source.Credentials, ct);
-            source = source with { Identity = (id.IsAssumedRole ? "role:" : "user:") + id.Arn, UserName = id.UserName ?? id.Name.Split('/').Last() };
+            source = source with
+            {
+                Identity = source.Identity == StaticSource.UnknownSession ? (id.IsAssumedRole ? "role:" : "user:") + id.Arn : source.Identity,
+                UserName = id.UserName ?? id.Name.Split('/').Last(),
+            };
         }
         var duration = target.Duration;
         if (IsRoleSession(source) && duration > Durations.ChainedRoleMax)

@@ -18,6 +18,23 @@ public sealed class MfaSessionSource(
 {
     public const int MaxTries = 3;
 
+    /// <summary>
+    /// The IAM user, for default role session names (CloudTrail shows them): from the caller's ARN, once per MFA
+    /// session, when the device listing did not name it (mfa_serial set). Without it, names fall back to "aws-session".
+    /// </summary>
+    private async Task<string?> UserNameAsync(AwsCredentials session, CancellationToken ct)
+    {
+        try
+        {
+            return (await sts.GetCallerIdentityAsync(session, ct)).UserName;
+        }
+        catch (AwsSessionException e)
+        {
+            status.Debug($"no user name for role session names: {e.Message}");
+            return null;
+        }
+    }
+
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         var baseSession = await inner.GetAsync(ct);
@@ -32,7 +49,7 @@ public sealed class MfaSessionSource(
             try
             {
                 var creds = await sts.GetSessionTokenAsync(baseSession.Credentials, device.SerialNumber, code, duration, ct);
-                return new Session(creds, SessionKind.Mfa, "mfa:" + device.SerialNumber, device.UserName);
+                return new Session(creds, SessionKind.Mfa, "mfa:" + device.SerialNumber, device.UserName ?? await UserNameAsync(creds, ct));
             }
             catch (MfaCodeRejectedException) when (codes.CanRetry && attempt < MaxTries)
             {

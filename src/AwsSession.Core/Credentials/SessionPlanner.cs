@@ -94,10 +94,10 @@ public sealed class SessionPlanner(
         var mfaDuration = invocation.Mode is MfaMode && config.ProfileRoles.Count == 0 && o.Duration is { } d
             ? Durations.InRange(d, Durations.MfaMin, Durations.MfaMax)
             : Durations.MfaDefault;
+        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
         var mfa = new MfaSessionSource(baseSource,
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
-            CodeSource(o, config), aws.Sts, mfaDuration, status);
-        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
+            CodeSource(o, config, key), aws.Sts, mfaDuration, status);
         return (Cached(mfa, key, config.ProfileName, o), key, device is null ? key : "mfa:" + device);
     }
 
@@ -110,8 +110,9 @@ public sealed class SessionPlanner(
     private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o) =>
         cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status);
 
-    private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config) =>
+    private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
         o.MfaToken is { } token ? new FixedCode(token)
         : config.MfaProcess is { } process ? new ProcessCode(process, env)
+        : o.Prompts == PromptChannel.None ? new NoCodeInBackground(() => cache?.ExpirationOf(key))
         : new PromptedCode(interaction);
 }

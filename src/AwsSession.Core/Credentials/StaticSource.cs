@@ -13,10 +13,7 @@ public sealed class StaticSource(BaseCredentials baseCredentials, string? enviro
     {
         var c = baseCredentials.Credentials;
         var identity = environmentIdentity ?? (c.IsSession ? UnknownSession : $"keys:{baseCredentials.ProfileName}");
-        return ValueTask.FromResult(new Session(c, SessionKind.Environment, identity, UserFromIdentity(identity)));
+        // No user name: the marker names a device or a role, not who uses it; AssumedRoleSource asks STS when it needs one.
+        return ValueTask.FromResult(new Session(c, SessionKind.Environment, identity));
     }
-
-    /// <summary>"mfa:arn:aws:iam::1:mfa/alice" names alice; a role marker names no user.</summary>
-    private static string? UserFromIdentity(string identity) =>
-        identity.StartsWith("mfa:", StringComparison.Ordinal) ? new MfaDevice(identity[4..]).UserName : null;
 }

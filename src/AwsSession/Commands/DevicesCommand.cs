@@ -27,11 +27,11 @@ public static class DevicesCommand
             var context = contexts(options.Debug);
             var config = new SessionService(context).Resolve(options);
             var gateways = context.Gateways(config.StsRegion);
-            var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+            var (devices, user) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
             var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;
             var rows = devices.Select(d => new[]
             {
-                d.SerialNumber, d.UserName ?? "", Kind(d.SerialNumber),
+                d.SerialNumber, d.UserName ?? user ?? "", Kind(d.SerialNumber),
                 d.SerialNumber == chosen ? "yes" : "",
             }).ToList();
             if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))

@@ -70,7 +70,8 @@ public static class ExecCommand
         if (!r.GetValue(Server))
             return new ChildRunner().Run(command, ChildEnvironment.WithKeys(context.Env.All, session, plan.Region));
 
-        await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
+        var renewal = await new SessionService(context).RenewalPlanAsync(invocation, plan, ct);
+        await using var feed = CredentialFeed.Start(renewal.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
         using var files = ChildConfigFiles.Create(new SharedProfileStore(context.Env).ConfigPath, context.Status);
         context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}; the command's config: {files.ConfigPath}");
