@@ -19,8 +19,16 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         if (explicitProfile is null && envKey is not null && envSecret is not null)
             return FromEnvironment(options, envKey, envSecret);
 
-        var name = explicitProfile ?? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
+        var fromEnvironment = explicitProfile is null ? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") : null;
+        var name = explicitProfile ?? fromEnvironment ?? "default";
         var profile = profiles.Find(name);
+        if (fromEnvironment is not null && profile is not null && RunsAwsSession(profile))
+        {
+            // SDKs run credential_process with the caller's environment: under AWS_PROFILE=prod, the aws-session that
+            // prod's credential_process starts sees AWS_PROFILE=prod. That names the profile being resolved, not a source.
+            name = "default";
+            profile = profiles.Find(name);
+        }
         if (profile is null)
         {
             if (explicitProfile is not null || name != "default")
@@ -111,11 +119,15 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
 
     private static string? ProfileRegion(ProfileSettings p) => p.Region is { } r ? Validation.Region(r, $"profile '{p.Name}': region") : null;
 
+    /// <summary>A profile whose credentials come from aws-session's own credential-process.</summary>
+    private static bool RunsAwsSession(ProfileSettings p) =>
+        p.CredentialProcess is { } process && !p.HasKeys && p.RoleArn is null && process.Contains("aws-session", StringComparison.Ordinal);
+
     private static void GuardCredentialProcess(ProfileSettings p)
     {
         if (p.CredentialProcess is null || p.HasKeys || p.RoleArn is not null)
             return;
-        if (p.CredentialProcess.Contains("aws-session", StringComparison.Ordinal))
+        if (RunsAwsSession(p))
             throw new AwsSessionException($"profile '{p.Name}' gets its credentials from aws-session itself, so it cannot be aws-session's source",
                 hint: "pass --profile with the profile that holds the long-lived keys");
         throw new AwsSessionException($"profile '{p.Name}' uses credential_process; aws-session needs long-lived keys as its base",

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal.Util;
 using AwsSession.Domain;
@@ -22,8 +23,19 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
     public ProfileSettings? Find(string name)
     {
         Load();
-        if (!_file!.TryGetProfile(name, out var profile))
-            return null;
+        CredentialProfile? profile;
+        try
+        {
+            if (!_file!.TryGetProfile(name, out profile))
+                return null;
+        }
+        catch (AmazonClientException)
+        {
+            // The SDK refuses some values (a region with a blank) with a message that may quote the file.
+            if (Extra(name).GetValueOrDefault("region") is { } region)
+                Validation.Region(region, $"profile '{Validation.Printable(name)}': region");
+            throw new AwsSessionException($"cannot read profile '{Validation.Printable(name)}' from the AWS config or credentials file", hint: "check its values");
+        }
 
         var o = profile.Options;
         var extra = Extra(name);

@@ -17,16 +17,15 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         var source = await inner.GetAsync(ct);
-        if (source.Identity == StaticSource.UnknownSession || (source.UserName is null && target.SessionName is null))
+        if (source.Identity == StaticSource.UnknownSession)
         {
-            // A session aws-session did not make: ask STS what it is, to know whether this is role chaining. And the
-            // default session name says who: the IAM user, or the session name of the role session we chain from.
+            // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
             var id = await sts.GetCallerIdentityAsync(source.Credentials, ct);
-            source = source with
-            {
-                Identity = source.Identity == StaticSource.UnknownSession ? (id.IsAssumedRole ? "role:" : "user:") + id.Arn : source.Identity,
-                UserName = id.UserName ?? id.Name.Split('/').Last(),
-            };
+            source = source with { Identity = (id.IsAssumedRole ? "role:" : "user:") + id.Arn, UserName = UserName(id) };
+        }
+        else if (source.UserName is null && target.SessionName is null)
+        {
+            source = source with { UserName = await UserNameAsync(source.Credentials, ct) };
         }
         var duration = target.Duration;
         if (IsRoleSession(source) && duration > Durations.ChainedRoleMax)
@@ -51,6 +50,23 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
         }
         return new Session(assumed.Credentials, SessionKind.Role, "role:" + target.RoleArn, source.UserName);
+    }
+
+    /// <summary>Who the caller is, for the default session name: the IAM user, or the session name of a role session.</summary>
+    private static string UserName(CallerIdentity id) => id.UserName ?? id.Name.Split('/').Last();
+
+    /// <summary>Only for a name: a caller STS will not describe still gets its role, named "aws-session".</summary>
+    private async Task<string?> UserNameAsync(AwsCredentials credentials, CancellationToken ct)
+    {
+        try
+        {
+            return UserName(await sts.GetCallerIdentityAsync(credentials, ct));
+        }
+        catch (AwsSessionException e)
+        {
+            status.Debug($"no caller name for the role session name: {e.Message}");
+            return null;
+        }
     }
 
     public static bool IsRoleSession(Session s) =>

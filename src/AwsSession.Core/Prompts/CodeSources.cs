@@ -24,7 +24,7 @@ public sealed class NoCodeInBackground(Func<DateTimeOffset?> mfaSessionEnd) : IM
     public ValueTask<string> GetCodeAsync(MfaDevice device, int attempt, CancellationToken ct)
     {
         var ended = mfaSessionEnd() is { } end
-            ? $"the MFA session {(end <= DateTimeOffset.UtcNow ? "ended" : "ends")} at {end.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z"
+            ? $"the MFA session is valid until {end.ToUniversalTime():yyyy-MM-dd HH:mm:ss}Z only"
             : "the MFA session has ended";
         throw new AwsSessionException($"{ended}, and a new one needs an MFA code, which exec --server does not ask for while the command runs",
             hint: "start with a longer MFA session (-d, up to 36h: aws-session mfa -d 36h), or set mfa_process to get codes without a prompt");

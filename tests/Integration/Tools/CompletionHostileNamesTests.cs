@@ -71,10 +71,11 @@ public sealed class CompletionHostileNamesTests : IDisposable
         _tool.WriteAwsFiles($"[profile {name}]\nregion = us-east-1\n");
         const string script = """
             aws-session completion pwsh | Out-String | Invoke-Expression
-            function aws-session { $args | ForEach-Object { "arg=<$_>" } }
             $line = 'aws-session --profile '
             $found = (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches
             "count=$($found.Count)"
+            # Defined after completing: a native completer serves the program, not a function of the same name.
+            function aws-session { $args | ForEach-Object { "arg=<$_>" } }
             Invoke-Expression ($line + $found[0].CompletionText)
             """;
 

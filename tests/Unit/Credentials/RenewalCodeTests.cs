@@ -17,7 +17,7 @@ public class RenewalCodeTests
 
         var e = await Should.ThrowAsync<AwsSessionException>(async () => await new NoCodeInBackground(() => end).GetCodeAsync(Device, 1, default));
 
-        e.Message.ShouldBe("the MFA session ended at 2020-05-06 07:08:09Z, and a new one needs an MFA code, which exec --server does not ask for while the command runs");
+        e.Message.ShouldBe("the MFA session is valid until 2020-05-06 07:08:09Z only, and a new one needs an MFA code, which exec --server does not ask for while the command runs");
         e.Hint!.ShouldContain("-d");
         e.Hint!.ShouldContain("mfa_process");
     }
