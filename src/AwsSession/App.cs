@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
@@ -13,6 +14,14 @@ public static class App
 {
     public static async Task<int> RunAsync(string[] args, Func<bool, ToolContext> contextFactory)
     {
+        // The one answer that needs no command tree: building System.CommandLine's costs more than the rest of it.
+        // Anything more (`--version extra`) goes to the parser and its errors.
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            return ExitCodes.Success;
+        }
+
         // Everything after the first `--` is exec's command, never parsed: left to System.CommandLine, those words
         // would first fill exec's optional ACCOUNT and ROLE arguments (`exec pose prod -- sh -c x` assumed role "sh").
         var split = Array.IndexOf(args, "--");
