@@ -103,9 +103,10 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         {
             return profiles.Find(name);
         }
-        catch (AwsSessionException)
+        catch (AwsSessionException e) when (e is not UsageException)
         {
-            // With keys in the environment a broken config file is not needed; the CLI ignores it too.
+            // With keys in the environment a broken config file is not needed; the CLI ignores it too. A value that
+            // is wrong (a region) is still a usage error: the SDK would trip over it later.
             return null;
         }
     }
