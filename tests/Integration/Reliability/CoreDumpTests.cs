@@ -16,7 +16,6 @@ public sealed class CoreDumpTests(MotoServer moto) : IDisposable
     [Theory]
     [InlineData("TRAP")]
     [InlineData("SYS")]
-    [InlineData("XCPU")]
     public async Task A_crash_writes_no_core_file_and_the_child_keeps_its_core_limit(string signal)
     {
         var pattern = (await File.ReadAllTextAsync("/proc/sys/kernel/core_pattern")).Trim();
