@@ -56,12 +56,6 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
         };
     }
 
-    public IReadOnlyList<string> Names()
-    {
-        Load();
-        return _file!.ListProfileNames().Concat(_config?.ListSectionNames() ?? []).Distinct().Order().ToList();
-    }
-
     private void Load()
     {
         if (_file is not null)

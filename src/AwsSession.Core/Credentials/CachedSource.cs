@@ -1,6 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
 
@@ -52,6 +52,8 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
         cache.Put(key, fresh, profile);
         return fresh;
     }
+
+    public override string ToString() => $"Cached({inner})";
 
     public void Invalidate()
     {

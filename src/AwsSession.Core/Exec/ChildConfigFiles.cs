@@ -1,5 +1,5 @@
 using AwsSession.Config;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Exec;
 

@@ -47,7 +47,7 @@ public sealed class PromptedCode(IInteraction interaction) : IMfaCodeSource
 /// mfa_process / --mfa-process: a command that prints the code (e.g. a password manager's TOTP). Run through
 /// CliWrap with its output captured; the code itself is never echoed in errors.
 /// </summary>
-public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfaCodeSource
+public sealed class ProcessCode(string command, EnvironmentVariables env, string? credentialProcessProfile = null) : IMfaCodeSource
 {
     public bool CanRetry => false;
 
@@ -58,7 +58,12 @@ public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfa
         try
         {
             result = await Cli.Wrap(shell).WithArguments([flag, command])
-                .WithEnvironmentVariables(e => e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber))
+                .WithEnvironmentVariables(e =>
+                {
+                    e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber);
+                    if (credentialProcessProfile is not null)
+                        e.Set(ChildEnvironmentNames.CredentialProcess, credentialProcessProfile);
+                })
                 .WithWorkingDirectory(env.Home)
                 .WithValidation(CommandResultValidation.None)
                 .ExecuteBufferedAsync(ct);

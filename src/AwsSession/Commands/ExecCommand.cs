@@ -75,7 +75,7 @@ public static class ExecCommand
             return new ChildRunner().Run(command, environment);
         }
 
-        var renewal = await new SessionService(context).RenewalPlanAsync(invocation, plan, ct);
+        var renewal = new SessionService(context).RenewalPlan(invocation, plan);
         await using var feed = CredentialFeed.Start(renewal.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
         using var files = ChildConfigFiles.Create(new SharedProfileStore(context.Env).ConfigPath, context.Status);
