@@ -34,6 +34,25 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
         return fresh;
     }
 
+    /// <summary>
+    /// A newer session than <paramref name="current"/>: another process's, if it renewed the entry meanwhile, else a
+    /// new one from the inner source, stored. The entry is replaced, never removed first: other shells and processes
+    /// that share it keep using it until the new one is there.
+    /// </summary>
+    public async ValueTask<Session> RenewAsync(Session current, CancellationToken ct)
+    {
+        using var held = await cache.LockAsync(key, LockTimeout, ct);
+        if (cache.TryGet(key, minTtl) is { } stored && stored.Expiration > current.Expiration)
+        {
+            status.Debug($"cache: {key} was renewed by another process");
+            return stored;
+        }
+        status.Debug($"cache: renewing {key}");
+        var fresh = await inner.GetAsync(ct);
+        cache.Put(key, fresh, profile);
+        return fresh;
+    }
+
     public override string ToString() => $"Cached({inner})";
 
     public void Invalidate()
@@ -43,8 +62,10 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
     }
 }
 
-/// <summary>A source whose stored result can be dropped, e.g. when AWS calls a cached session expired.</summary>
+/// <summary>A source whose stored result can be dropped, e.g. when AWS calls a cached session expired, or renewed.</summary>
 public interface IInvalidatable
 {
     void Invalidate();
+
+    ValueTask<Session> RenewAsync(Session current, CancellationToken ct);
 }
