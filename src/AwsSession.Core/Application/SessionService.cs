@@ -41,7 +41,7 @@ public sealed class SessionService(ToolContext context)
         var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
         var interaction = context.InteractionFor(o.Prompts);
         var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
-        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
+        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
         var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
         return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env), accounts);
     }

@@ -98,17 +98,18 @@ public sealed class SessionPlanner(
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
             CodeSource(o, config), aws.Sts, mfaDuration, status);
         var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
-        return (Cached(mfa, key, config.ProfileName, o), key, device is null ? key : "mfa:" + device);
+        var what = $"the MFA session of profile {config.Base.ProfileName}" + (device is null ? "" : $" ({device})");
+        return (Cached(mfa, key, config.ProfileName, o, what), key, device is null ? key : "mfa:" + device);
     }
 
     private (ICredentialSource, string) Role(ICredentialSource inner, string innerKey, RoleTarget target, string profile, SessionOptions o)
     {
         var key = CacheKeys.RoleSession(innerKey, target.RoleArn, target.ExternalId, target.SessionName);
-        return (Cached(new AssumedRoleSource(inner, target, aws.Sts, status), key, profile, o), key);
+        return (Cached(new AssumedRoleSource(inner, target, aws.Sts, status), key, profile, o, $"the session of {target.RoleArn}"), key);
     }
 
-    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o) =>
-        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status);
+    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o, string what) =>
+        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
 
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config) =>
         o.MfaToken is { } token ? new FixedCode(token)
