@@ -23,7 +23,7 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
                 throw QueryError("IAM", response, body);
             var doc = XDocument.Parse(body);
             return doc.Descendants().Where(e => e.Name.LocalName == "SerialNumber")
-                .Select(e => new MfaDevice(e.Value.Trim()))
+                .Select(e => new MfaDevice(AwsAnswer.Required(e.Value.Trim(), "IAM", "ListMFADevices", "SerialNumber")))
                 .ToList();
         }, ct);
     }
