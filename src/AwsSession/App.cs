@@ -18,11 +18,12 @@ public static class App
         var split = Array.IndexOf(args, "--");
         var options = split < 0 ? args : args[..split];
         var command = split < 0 ? null : args[(split + 1)..];
-        var debug = options.Contains("--debug");
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
-        var error = parsed.Errors.Count > 0 ? OneLine(parsed.Errors[0].Message)
+        var debug = parsed.Errors.Count == 0 && parsed.GetValue(CommonOptions.Debug);
+        var error = parsed.Errors.Count > 0 ? OneLine(StrictParsing.Message(parsed))
             : command is not null && !ExecCommand.IsExec(parsed) ? "-- and a command are only for exec"
+            : root.Options.OfType<VersionOption>().Any(v => parsed.GetResult(v) is not null) && parsed.Tokens.Count > 1 ? "--version takes nothing else"
             : null;
         if (error is not null)
         {

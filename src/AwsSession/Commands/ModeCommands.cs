@@ -33,10 +33,25 @@ public static class ModeCommands
     }
 
     public static Invocation ReadMfa(ParseResult r) =>
-        new(new MfaMode(r.GetResult(Device) is not null && r.GetValue(Device) is { } d ? Validation.DeviceArn(d) : null), CommonOptions.Read(r));
+        new(new MfaMode(r.GetResult(Device) is not null && r.GetValue(Device) is { } d ? Validation.DeviceArn(d) : null), MfaOptions(r));
 
     /// <summary>A parent command with no mode word means mfa, with no device argument.</summary>
-    public static Invocation ReadMfaDefault(ParseResult r) => new(new MfaMode(), CommonOptions.Read(r));
+    public static Invocation ReadMfaDefault(ParseResult r) => new(new MfaMode(), MfaOptions(r));
+
+    private static SessionOptions MfaOptions(ParseResult r)
+    {
+        var options = CommonOptions.Read(r);
+        CheckMinTtl(options, options.Duration ?? Durations.MfaDefault);
+        return options;
+    }
+
+    /// <summary>A session never has more left than its duration: a margin that large would make a new one on every run.</summary>
+    private static void CheckMinTtl(SessionOptions options, TimeSpan duration)
+    {
+        if (options.MinTtl >= duration)
+            throw new Domain.UsageException($"--min-ttl {Durations.Format(options.MinTtl)} is not shorter than the session ({Durations.Format(duration)}): no session could ever be reused",
+                "give a smaller --min-ttl (default 5m) or a longer -d");
+    }
 
     /// <summary>Every check that can fail runs here, so bad input exits 2 before any call.</summary>
     public static Invocation ReadPose(ParseResult r)
@@ -50,6 +65,7 @@ public static class ModeCommands
         var options = CommonOptions.Read(r);
         if (options.Duration is { } d)
             Durations.InRange(d, Durations.RoleMin, Durations.RoleMax);
+        CheckMinTtl(options, options.Duration ?? Durations.RoleDefault);
         return new(new PoseMode(
             account,
             role is null ? null : RoleArns.Check(role),
