@@ -2,6 +2,7 @@ using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
+using AwsSession.Output;
 
 namespace AwsSession.Cli;
 
@@ -13,6 +14,10 @@ public static class App
 {
     public static async Task<int> RunAsync(string[] args, Func<bool, ToolContext> contextFactory)
     {
+        // Before anything writes: a closed stderr must never abort the tool, a closed or full stdout is one clear failure.
+        Console.SetError(GuardedWriter.Quiet(Console.Error));
+        Console.SetOut(GuardedWriter.Failing(Console.Out, "stdout"));
+
         // Everything after the first `--` is exec's command, never parsed: left to System.CommandLine, those words
         // would first fill exec's optional ACCOUNT and ROLE arguments (`exec pose prod -- sh -c x` assumed role "sh").
         var split = Array.IndexOf(args, "--");
