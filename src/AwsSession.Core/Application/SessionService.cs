@@ -18,6 +18,7 @@ public sealed class SessionService(ToolContext context)
 
     public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
     {
+        Prompts.ProcessCode.GuardRecursion(context.Env);
         context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
         var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
         var session = await plan.Source.GetAsync(ct);
@@ -27,6 +28,7 @@ public sealed class SessionService(ToolContext context)
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
+        Prompts.ProcessCode.GuardRecursion(context.Env);
         var config = Resolve(invocation.Options);
         var (planner, directory) = Build(invocation, config);
         var chain = planner.Chain(invocation, config);
