@@ -1,101 +1,90 @@
 #!/usr/bin/env python3
-"""The parts of bench/run.sh that hyperfine does not do: peak memory, and the summary table.
+"""The summary behind bench/run.sh: medians, ratios to the reference program, and the targets with PASS/FAIL.
 
-  measure.py rss OUT.json RUNS -- CMD...        peak RSS (GNU time's %M) of RUNS runs, median
-  measure.py rss-waiting OUT.json -- CMD...     RSS of aws-session while its child (e.g. sleep 1) runs
-  measure.py table RESULTS_DIR                  the table of medians and ratios, as Markdown
+  measure.py RESULTS_DIR      reads hot-*.json, cli-*.json (hyperfine exports), rss.txt (GNU time), labels.json,
+                              calls.json; prints Markdown
 """
+import glob
 import json
 import os
 import statistics
-import subprocess
 import sys
-import tempfile
-import time
+
+TITLES = {
+    "reference": "reference: empty Native AOT program (prints one line)",
+    "version": "`aws-session --version`",
+    "exec-hit": "`aws-session exec -- /bin/true`, cached",
+    "exec-pose-hit": "`aws-session exec pose prod -- /bin/true`, cached",
+    "exports-hit": "`aws-session pose prod` to a pipe (eval), cached",
+    "awscli": "`aws configure export-credentials` (AWS CLI v2)",
+}
 
 
-def rss(out, runs, cmd):
-    # GNU time forks from a small process, so the floor is a few MiB, not the size of this python process.
-    peaks = []
-    with tempfile.NamedTemporaryFile() as f:
-        for _ in range(runs):
-            subprocess.run(["/usr/bin/time", "-f", "%M", "-o", f.name, *cmd], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-            peaks.append(int(open(f.name).read().split()[-1]) / 1024)  # KiB -> MiB
-    json.dump({"command": cmd, "peak_mib": peaks, "median_mib": statistics.median(peaks)}, open(out, "w"))
+def runs(pattern):
+    """command -> every run's wall time (s) and CPU time (user+sys, s) over all rounds"""
+    wall, cpu = {}, {}
+    for path in sorted(glob.glob(pattern)):
+        for r in json.load(open(path))["results"]:
+            wall.setdefault(r["command"], []).extend(r["times"])
+            # hyperfine exports per-run user/system times from 1.16 on; 1.15 has the means only
+            users, systems = r.get("user_times") or [r["user"]] * len(r["times"]), r.get("system_times") or [r["system"]] * len(r["times"])
+            cpu.setdefault(r["command"], []).extend(u + s for u, s in zip(users, systems))
+    return wall, cpu
 
 
-def rss_waiting(out, cmd):
-    """Samples VmRSS/VmHWM of the aws-session process itself halfway through its child's run."""
-    samples = []
-    for _ in range(5):
-        p = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-        time.sleep(0.5)
-        status = dict(line.split(":", 1) for line in open(f"/proc/{p.pid}/status"))
-        samples.append({k: int(status[k].split()[0]) / 1024 for k in ("VmRSS", "VmHWM")})
-        p.wait()
-    json.dump({"command": cmd, "samples": samples,
-               "median_rss_mib": statistics.median(s["VmRSS"] for s in samples),
-               "median_hwm_mib": statistics.median(s["VmHWM"] for s in samples)}, open(out, "w"))
-
-
-def table(d):
-    times = {}
-    for name in sorted(os.listdir(d)):
-        if name.startswith("time-") and name.endswith(".json"):
-            for r in json.load(open(os.path.join(d, name)))["results"]:
-                times[r["command"]] = r
-    rss = {}
-    for name in sorted(os.listdir(d)):
-        if name.startswith("rss-") and name.endswith(".json") and not name.startswith("rss-waiting"):
-            rss[name[4:-5]] = json.load(open(os.path.join(d, name)))["median_mib"]
+def main(d):
     labels = json.load(open(os.path.join(d, "labels.json")))
-    ms = {label: times[cmd]["median"] * 1000 for label, cmd in labels.items() if cmd in times}
+    wall, cpu = runs(os.path.join(d, "hot-*.json"))
+    cli_wall, _ = runs(os.path.join(d, "cli-*.json"))
+    peaks = {}
+    for line in open(os.path.join(d, "rss.txt")):
+        label, _, kib = line.strip().rpartition(" ")
+        if kib.isdigit():
+            peaks.setdefault(label, []).append(int(kib) / 1024)
 
-    base, aot, jit, cli = ms.get("true"), ms.get("aot-exec-hit"), ms.get("jit-exec-hit"), ms.get("awscli-v2-export")
-    print("| what (cache hit unless cold) | median wall ms | added over /bin/true ms | peak RSS MiB | runs |")
-    print("|---|---:|---:|---:|---:|")
+    med = {label: statistics.median(wall[cmd]) * 1000 for label, cmd in labels.items() if cmd in wall}
+    cpu_med = {label: statistics.median(cpu[cmd]) * 1000 for label, cmd in labels.items() if cmd in cpu}
+    rss = {label: statistics.median(v) for label, v in peaks.items()}
+    ref, ref_rss, ref_cpu = med["reference"], rss.get("reference"), cpu_med["reference"]
+
+    print("| command | median wall ms | x reference | CPU ms (user+sys) | x reference | peak RSS MiB | runs |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for label, cmd in labels.items():
-        if label not in ms:
-            continue
-        added = f"{ms[label] - base:.1f}" if base is not None and label != "true" else ""
-        peak = f"{rss[label]:.1f}" if label in rss else ""
-        print(f"| `{label}`: {describe(cmd)} | {ms[label]:.1f} | {added} | {peak} | {len(times[cmd]['times'])} |")
+        if label in med:
+            print(f"| {TITLES.get(label, label)} | {med[label]:.1f} | {med[label] / ref:.2f} | {cpu_med[label]:.1f} | "
+                  f"{cpu_med[label] / ref_cpu:.2f} | {rss.get(label, 0):.1f} | {len(wall[cmd])} |")
+    exec_cmd = labels["exec-hit"]
+    cli_cmd = next(c for c in cli_wall if c != exec_cmd)
+    cli_exec, cli = statistics.median(cli_wall[exec_cmd]) * 1000, statistics.median(cli_wall[cli_cmd]) * 1000
+    print(f"| {TITLES['awscli']} | {cli:.1f} | {cli / ref:.1f} | | | | {len(cli_wall[cli_cmd])} |")
 
+    targets = [
+        ("`--version` <= 1.3x the reference", med["version"] / ref, 1.3, "<="),
+        ("cached `exec -- /bin/true` <= 1.5x", med["exec-hit"] / ref, 1.5, "<="),
+        ("cached `exec pose prod -- /bin/true` <= 1.5x", med["exec-pose-hit"] / ref, 1.5, "<="),
+        ("cached `pose prod` exports to a pipe <= 1.5x", med["exports-hit"] / ref, 1.5, "<="),
+        ("`aws configure export-credentials` >= 50x the cached `exec` (interleaved with it)", cli / cli_exec, 50, ">="),
+    ]
     print()
-    if aot and jit:
-        print(f"- JIT build / AOT binary: {jit / aot:.1f}x")
-    if aot and cli:
-        print(f"- AWS CLI v2 `configure export-credentials` / AOT `exec -- /bin/true`: {cli / aot:.1f}x (goal >= 30x: {'met' if cli / aot >= 30 else 'MISSED'})")
-    if aot and base is not None:
-        print(f"- AOT exec hit adds {aot - base:.1f} ms over /bin/true (goal <= 15 ms: {'met' if aot - base <= 15 else 'MISSED'})")
-    waiting = os.path.join(d, "rss-waiting.json")
-    if os.path.exists(waiting):
-        w = json.load(open(waiting))
-        print(f"- aws-session RSS while its child runs: {w['median_rss_mib']:.1f} MiB, high-water {w['median_hwm_mib']:.1f} MiB (goal <= 30 MiB: {'met' if w['median_hwm_mib'] <= 30 else 'MISSED'})")
+    print("| target | measured | result |")
+    print("|---|---:|---|")
+    for name, value, bound, op in targets:
+        ok = value <= bound if op == "<=" else value >= bound
+        print(f"| {name} | {value:.2f}x | {'PASS' if ok else 'FAIL'} |")
+    worst = max((v, k) for k, v in rss.items() if k != "reference")
+    ok = worst[0] <= ref_rss + 2
+    print(f"| peak RSS of every cached command <= the reference's + 2 MiB ({ref_rss:.1f} + 2) | {worst[0]:.1f} MiB ({worst[1]}) | {'PASS' if ok else 'FAIL'} |")
 
     calls = os.path.join(d, "calls.json")
     if os.path.exists(calls):
         print()
-        print("| cold run against moto | AWS calls | which | median wall ms |")
-        print("|---|---:|---|---:|")
+        print("| run against moto | AWS calls | which |")
+        print("|---|---:|---|")
         for c in json.load(open(calls)):
-            t = times.get(c["command"])
-            print(f"| `{c['label']}` | {len(c['calls'])} | {', '.join(c['calls']) or '-'} | {t['median'] * 1000:.0f} |" if t else
-                  f"| `{c['label']}` | {len(c['calls'])} | {', '.join(c['calls']) or '-'} | |")
-
-
-def describe(cmd):
-    words = cmd.split()
-    return " ".join(os.path.basename(w) if w.startswith("/") and i < 2 else w for i, w in enumerate(words))
+            print(f"| `{c['label']}` | {len(c['calls'])} | {', '.join(c['calls']) or '-'} |")
 
 
 if __name__ == "__main__":
-    a = sys.argv[1:]
-    if a[0] == "rss":
-        rss(a[1], int(a[2]), a[a.index("--") + 1:])
-    elif a[0] == "rss-waiting":
-        rss_waiting(a[1], a[a.index("--") + 1:])
-    elif a[0] == "table":
-        table(a[1])
-    else:
+    if len(sys.argv) != 2:
         sys.exit(__doc__)
+    main(sys.argv[1])

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Reflection;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
@@ -17,6 +18,14 @@ public static class App
         // Before anything writes: a closed stderr must never abort the tool, a closed or full stdout is one clear failure.
         Console.SetError(GuardedWriter.Quiet(Console.Error));
         Console.SetOut(GuardedWriter.Failing(Console.Out, "stdout"));
+
+        // The one answer that needs no command tree: building System.CommandLine's costs more than the rest of it.
+        // Anything more (`--version extra`) goes to the parser and its errors.
+        if (args is ["--version"])
+        {
+            Console.Out.WriteLine(typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            return ExitCodes.Success;
+        }
 
         // Everything after the first `--` is exec's command, never parsed: left to System.CommandLine, those words
         // would first fill exec's optional ACCOUNT and ROLE arguments (`exec pose prod -- sh -c x` assumed role "sh").

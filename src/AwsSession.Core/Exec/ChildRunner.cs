@@ -5,7 +5,7 @@ using AwsSession.Platform;
 namespace AwsSession.Exec;
 
 /// <summary>
-/// Runs the child as if started directly: it inherits our stdin, stdout and stderr (no redirection, unlike
+/// `exec --server` (and every exec on Windows), where aws-session must stay to serve credentials: runs the child as if started directly: it inherits our stdin, stdout and stderr (no redirection, unlike
 /// CliWrap, whose streams are always piped: its issue #199) and our process group, so the terminal treats it as
 /// the foreground job. Its exit code comes back unchanged; for a child killed by signal N, .NET's ExitCode is
 /// already 128+N (System.Native maps WIFSIGNALED that way), which is what a shell reports too.
@@ -14,6 +14,8 @@ namespace AwsSession.Exec;
 /// </summary>
 public sealed class ChildRunner
 {
+    private const int ENOEXEC = 8;
+
     /// <param name="command">Already resolved (<see cref="ChildCommand.Resolve"/>): the caller does it before any prompt.</param>
     public int Run(ChildCommand command, IReadOnlyDictionary<string, string> environment)
     {
@@ -37,9 +39,14 @@ public sealed class ChildRunner
             return Native.WithDefaultSigPipe(() => Process.Start(start))
                 ?? throw new AwsSessionException($"could not start {file}", ExitCodes.NotExecutable);
         }
+        catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == ENOEXEC && !OperatingSystem.IsWindows())
+        {
+            // No #!: a shell script, run by /bin/sh as execvp and every shell do.
+            return Start("/bin/sh", [file, .. arguments], environment);
+        }
         catch (System.ComponentModel.Win32Exception e)
         {
-            // Resolved and executable, yet exec failed: e.g. a script without #! (ENOEXEC) or a bad interpreter.
+            // Resolved and executable, yet exec failed: e.g. a bad interpreter.
             throw new AwsSessionException($"cannot execute {file}: {e.Message}", ExitCodes.NotExecutable);
         }
     }

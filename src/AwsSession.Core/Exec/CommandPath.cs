@@ -23,7 +23,7 @@ public static class CommandPath
             var full = Path.GetFullPath(name);
             if (Directory.Exists(full))
                 throw NotExecutable(name, "is a directory");
-            if (!File.Exists(full))
+            if (!Exists(full))
                 throw NotFound(name);
             return executable(full) ? full : throw NotExecutable(name, "permission denied");
         }
@@ -33,7 +33,7 @@ public static class CommandPath
         {
             // An empty PATH entry means the current directory, as in every POSIX shell.
             var candidate = Path.GetFullPath(Path.Combine(dir.Length == 0 ? "." : dir, name));
-            if (!File.Exists(candidate))
+            if (!File.Exists(candidate) || !Exists(candidate))
                 continue;
             if (executable(candidate))
                 return candidate;
@@ -41,6 +41,10 @@ public static class CommandPath
         }
         throw denied is null ? NotFound(name) : NotExecutable(denied, "permission denied");
     }
+
+    /// <summary>Follows symlinks, unlike File.Exists: a dangling link is "not found" (127), as in a shell.</summary>
+    private static bool Exists(string file) =>
+        OperatingSystem.IsWindows() ? File.Exists(file) : Native.Access(file, Native.FOk) == 0;
 
     private static bool IsExecutable(string file) =>
         OperatingSystem.IsWindows() || Native.Access(file, Native.XOk) == 0;

@@ -11,10 +11,17 @@ namespace AwsSession.Exec;
 /// group; forwarding them too would deliver them twice (a second ^C makes terraform abort hard). So they are
 /// forwarded only when we are not the terminal's foreground group. The one case this misses: `kill -INT` sent
 /// to aws-session alone while it is the foreground job; use SIGTERM, or signal the process group.
+/// The other signals whose default action would kill aws-session (and orphan the child) are handled too: SIGUSR1,
+/// SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, SIGIO, SIGPWR and SIGSTKFLT are forwarded like SIGTERM; SIGXCPU and SIGXFSZ,
+/// which the kernel sends about aws-session's own resource limits, are ignored. SIGPIPE is already ignored by the
+/// runtime; the fault signals (SIGSEGV, ...) and SIGKILL cannot be handled.
 /// </summary>
 public sealed class SignalForwarding : IDisposable
 {
-    private static readonly PosixSignal[] Forwarded = [PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT];
+    private static readonly PosixSignal[] Forwarded =
+        [PosixSignal.SIGTERM, PosixSignal.SIGHUP, PosixSignal.SIGINT, PosixSignal.SIGQUIT, .. Native.OtherFatalSignals.Select(n => (PosixSignal)n)];
+
+    private static readonly PosixSignal[] Ignored = [.. Native.ResourceLimitSignals.Select(n => (PosixSignal)n)];
     private readonly List<PosixSignalRegistration> _registrations = [];
     private readonly Lock _gate = new();
     private int _pid;
@@ -26,6 +33,8 @@ public sealed class SignalForwarding : IDisposable
             return;
         foreach (var signal in Forwarded)
             _registrations.Add(PosixSignalRegistration.Create(signal, OnSignal));
+        foreach (var signal in Ignored)
+            _registrations.Add(PosixSignalRegistration.Create(signal, ctx => ctx.Cancel = true));
     }
 
     /// <summary>The child has started: from now on signals go to it, starting with any that came meanwhile.</summary>

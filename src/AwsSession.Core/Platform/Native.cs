@@ -7,16 +7,28 @@ internal static partial class Native
 {
     public const int SigPipe = 13;
     public const int XOk = 1;
+    public const int FOk = 0;
     private static readonly nint SigDfl = 0;
     private static readonly nint SigIgn = 1;
 
+    /// <summary>The kernel's number: PosixSignal names the portable four; any other value is already a raw number.</summary>
     public static int Number(PosixSignal s) => s switch
     {
         PosixSignal.SIGHUP => 1,
         PosixSignal.SIGINT => 2,
         PosixSignal.SIGQUIT => 3,
-        _ => 15,
+        PosixSignal.SIGTERM => 15,
+        _ => (int)s,
     };
+
+    /// <summary>
+    /// Besides SIGHUP/SIGINT/SIGQUIT/SIGTERM, the signals whose default action ends a process and that someone may
+    /// send on purpose: SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF, and on Linux SIGIO, SIGPWR and SIGSTKFLT.
+    /// </summary>
+    public static int[] OtherFatalSignals => OperatingSystem.IsMacOS() ? [30, 31, 14, 26, 27] : [10, 12, 14, 26, 27, 29, 30, 16];
+
+    /// <summary>SIGXCPU and SIGXFSZ: sent by the kernel about this process's own limits (same numbers on Linux and macOS).</summary>
+    public static int[] ResourceLimitSignals => [24, 25];
 
     /// <summary>
     /// The runtime ignores SIGPIPE, and an ignored signal stays ignored across fork and exec: the child would see

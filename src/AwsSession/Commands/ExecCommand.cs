@@ -82,7 +82,12 @@ public static class ExecCommand
             context.Status.Note(Describe.Assumed(role, plan.Account, session));
 
         if (!r.GetValue(Server))
-            return new ChildRunner().Run(command, ChildEnvironment.WithKeys(context.Env.All, session, plan.Region));
+        {
+            var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
+            if (ProcessImage.Supported)
+                ProcessImage.Replace(command, environment); // returns only by throwing the 126/127 failure
+            return new ChildRunner().Run(command, environment);
+        }
 
         await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
