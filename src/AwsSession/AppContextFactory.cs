@@ -1,6 +1,7 @@
 using AwsSession.Application;
 using AwsSession.Aws;
 using AwsSession.Config;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Cli;

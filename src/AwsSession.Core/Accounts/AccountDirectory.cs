@@ -2,6 +2,7 @@ using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Accounts;

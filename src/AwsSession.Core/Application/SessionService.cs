@@ -7,44 +7,73 @@ using AwsSession.Domain;
 
 namespace AwsSession.Application;
 
-/// <summary>From an invocation to a session: resolve config, plan the chain, run it. Shared by every mode command.</summary>
+/// <summary>
+/// From an invocation to a session, each step once: resolve the config (pure), look up the account pose names
+/// (the only I/O before the chain runs), plan the chain (pure), run it. Shared by every command that makes a session.
+/// </summary>
 public sealed class SessionService(ToolContext context)
 {
-    /// <summary>Flags, environment and config files, read once: a caller that needs the config passes it on.</summary>
-    public ResolvedConfig Resolve(SessionOptions options) => new ConfigResolver(context.Env, context.Profiles()).Resolve(options);
+    /// <summary>Flags, environment and config files, read once.</summary>
+    public ResolvedConfig Resolve(Invocation invocation) => new ConfigResolver(context.Env, context.Profiles()).Resolve(invocation);
 
-    public Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct) =>
-        GetAsync(invocation, Resolve(invocation.Options), ct);
-
-    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, ResolvedConfig config, CancellationToken ct)
+    public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
         Prompts.ProcessCode.GuardRecursion(context.Env);
+        var config = Resolve(invocation);
         context.Status.Debug($"base credentials from {config.Base.Origin} ({Masking.AccessKeyId(config.Base.Credentials.AccessKeyId)}), profile {config.ProfileName}, region {config.Region ?? "(none)"}");
-        var plan = await Planner(invocation, config).PlanAsync(invocation, config, ct);
-        var session = await plan.Source.GetAsync(ct);
-        return (session, plan);
+        var parts = Parts.For(context, invocation, config);
+        var account = invocation.Mode is PoseMode pose ? await LookupAsync(parts, pose, parts.Planner.Origin(invocation, config), ct) : null;
+        var plan = parts.Planner.Plan(invocation, config, account);
+        context.Status.Debug($"plan: {plan.Source}");
+        return (await plan.Source.GetAsync(ct), plan);
     }
 
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
         Prompts.ProcessCode.GuardRecursion(context.Env);
-        var config = Resolve(invocation.Options);
-        var (planner, directory) = Build(invocation, config);
-        var chain = planner.Chain(invocation, config);
-        return await directory.ListAsync(() => chain.Source.GetAsync(ct), chain.AccountsOwner, refresh, ct);
+        var config = Resolve(invocation);
+        var parts = Parts.For(context, invocation, config);
+        var origin = parts.Planner.Origin(invocation, config);
+        return await parts.Accounts.ListAsync(() => origin.Source.GetAsync(ct), origin.AccountsOwner, refresh, ct);
     }
 
-    public SessionPlanner Planner(Invocation invocation, ResolvedConfig config) => Build(invocation, config).Planner;
-
-    private (SessionPlanner Planner, AccountDirectory Accounts) Build(Invocation invocation, ResolvedConfig config)
+    /// <summary>Who AWS sees (sts:GetCallerIdentity) for the session the invocation gives.</summary>
+    public async Task<(Session Session, CallerIdentity Identity)> WhoAsync(Invocation invocation, CancellationToken ct)
     {
-        var o = invocation.Options;
-        var gateways = new LazyGateways(() => context.Gateways(config.StsRegion));
-        var interaction = context.InteractionFor(o.Prompts);
-        var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
-        var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
-        var accounts = new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl);
-        return (new SessionPlanner(gateways, cache, accounts, interaction, context.Status, context.Env), accounts);
+        var (session, plan) = await GetAsync(invocation, ct);
+        var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion).Sts;
+        return (session, await sts.GetCallerIdentityAsync(session.Credentials, ct));
+    }
+
+    /// <summary>The MFA devices of the IAM user behind the base keys, and the one a session would use by default.</summary>
+    public async Task<(IReadOnlyList<MfaDevice> Devices, string? Default)> DevicesAsync(Invocation invocation, CancellationToken ct)
+    {
+        var config = Resolve(invocation);
+        var gateways = context.Gateways(config.StsRegion);
+        var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+        if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
+            context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
+        return (devices, MfaDeviceList.Default(config.MfaSerial, devices));
+    }
+
+    /// <summary>The account pose names, from the accounts cache or the organization, listed with the origin session.</summary>
+    private static Task<Account> LookupAsync(Parts parts, PoseMode pose, Plan origin, CancellationToken ct) =>
+        parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), () => origin.Source.GetAsync(ct), origin.AccountsOwner, ct);
+
+    /// <summary>The planner and the account directory over the same lazy gateways, caches and prompt channel.</summary>
+    private sealed record Parts(SessionPlanner Planner, AccountDirectory Accounts)
+    {
+        public static Parts For(ToolContext context, Invocation invocation, ResolvedConfig config)
+        {
+            var o = invocation.Options;
+            var gateways = context.Gateways(config.StsRegion);
+            var interaction = context.InteractionFor(o.Prompts);
+            var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
+            var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
+            return new Parts(
+                new SessionPlanner(gateways, cache, interaction, context.Status, context.Env),
+                new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl));
+        }
     }
 }

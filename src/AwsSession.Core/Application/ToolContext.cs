@@ -1,7 +1,9 @@
 using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Config;
+using AwsSession.Logging;
 using AwsSession.Prompts;
+using Spectre.Console;
 
 namespace AwsSession.Application;
 
@@ -22,6 +24,14 @@ public sealed class ToolContext
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Whether stdout is a terminal (a person reads it) rather than a pipe or file (a script or eval reads it).</summary>
+    public bool StdoutIsTerminal { get; init; } = Terminal.StdoutIsTerminal;
+
+    /// <summary>The console that renders tables on stdout, built on first use. By default it writes to <see cref="Out"/>.</summary>
+    public Func<IAnsiConsole>? StdoutConsole { get; init; }
+
+    public IAnsiConsole Console() => StdoutConsole?.Invoke() ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
     public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();

@@ -7,7 +7,6 @@ namespace AwsSession.Aws;
 public sealed class AwsApiException(string service, string code, string message, HttpStatusCode status)
     : Exception($"{service}: {code}: {message}")
 {
-    public string Service { get; } = service;
     public string Code { get; } = code;
     public string ApiMessage { get; } = message;
     public HttpStatusCode Status { get; } = status;

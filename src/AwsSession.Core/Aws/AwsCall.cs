@@ -3,15 +3,23 @@ using Polly;
 
 namespace AwsSession.Aws;
 
-/// <summary>Runs one AWS operation through the shared pipeline and maps its final failure to a clear error.</summary>
-public sealed class AwsCall(ResiliencePipeline pipeline, IAwsCallObserver? observer = null)
+/// <summary>
+/// Runs one AWS operation through the shared pipeline and maps its final failure to a clear error. The pipeline is
+/// built on the first call, so the gateways (and this) cost nothing on a cache hit.
+/// </summary>
+public sealed class AwsCall(Lazy<ResiliencePipeline> pipeline, IAwsCallObserver? observer = null)
 {
+    public AwsCall(ResiliencePipeline pipeline, IAwsCallObserver? observer = null)
+        : this(new Lazy<ResiliencePipeline>(pipeline), observer)
+    {
+    }
+
     public async Task<T> RunAsync<T>(string service, string operation, Uri? endpoint, Func<CancellationToken, Task<T>> call, CancellationToken ct)
     {
         var attempts = 0;
         try
         {
-            return await pipeline.ExecuteAsync(async token =>
+            return await pipeline.Value.ExecuteAsync(async token =>
             {
                 attempts++;
                 observer?.Calling(service, operation, attempts);

@@ -10,9 +10,9 @@ namespace AwsSession.Aws;
 /// </summary>
 public static class AwsPipeline
 {
-    public static ResiliencePipeline Create(RetrySettings settings, TimeProvider? time = null, Action<int, Exception?>? onRetry = null)
+    public static ResiliencePipeline Create(RetrySettings settings)
     {
-        var builder = new ResiliencePipelineBuilder { TimeProvider = time ?? TimeProvider.System };
+        var builder = new ResiliencePipelineBuilder();
         builder.AddTimeout(settings.TotalTimeout);
         if (settings.MaxAttempts > 1)
         {
@@ -24,11 +24,6 @@ public static class AwsPipeline
                 Delay = settings.BaseDelay,
                 MaxDelay = settings.MaxDelay,
                 ShouldHandle = args => ValueTask.FromResult(args.Outcome.Exception is { } e && TransientErrors.IsTransient(e, args.Context.CancellationToken)),
-                OnRetry = args =>
-                {
-                    onRetry?.Invoke(args.AttemptNumber + 1, args.Outcome.Exception);
-                    return ValueTask.CompletedTask;
-                },
             });
         }
         builder.AddTimeout(settings.AttemptTimeout);

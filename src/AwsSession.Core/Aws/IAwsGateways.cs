@@ -2,7 +2,7 @@ using AwsSession.Config;
 
 namespace AwsSession.Aws;
 
-/// <summary>The gateways a plan may need. Built lazily: a cache hit constructs none of them.</summary>
+/// <summary>The gateways a plan may need. A gateway holds no client until its first call: a cache hit builds none.</summary>
 public interface IAwsGateways
 {
     IStsGateway Sts { get; }
@@ -14,15 +14,15 @@ public interface IAwsGateways
 
 public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null) : IAwsGateways
 {
-    private readonly Lazy<AwsCall> _call = new(() => new AwsCall(AwsPipeline.Create(retry), observer));
-    private readonly Lazy<SignedHttp> _http = new(() => new SignedHttp());
+    private readonly AwsCall _call = new(new Lazy<Polly.ResiliencePipeline>(() => AwsPipeline.Create(retry)), observer);
+    private readonly SignedHttp _http = new();
     private IStsGateway? _sts;
     private IIamGateway? _iam;
     private IOrganizationsGateway? _orgs;
 
-    public IStsGateway Sts => _sts ??= new StsGateway(_call.Value, env, stsRegion, retry);
+    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, retry);
 
-    public IIamGateway Iam => _iam ??= new IamGateway(_call.Value, _http.Value, env);
+    public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env);
 
-    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call.Value, _http.Value, env);
+    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call, _http, env);
 }

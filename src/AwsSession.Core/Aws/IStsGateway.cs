@@ -7,11 +7,10 @@ public interface IStsGateway
 {
     Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials baseCredentials, string serialNumber, string code, TimeSpan duration, CancellationToken ct);
 
-    Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct);
+    Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct);
 
     Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct);
 }
 
 public sealed record RoleRequest(string RoleArn, string SessionName, string? ExternalId, TimeSpan Duration);
 
-public sealed record AssumedRole(AwsCredentials Credentials, string AssumedRoleArn);

@@ -37,7 +37,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             }
         }, ct);
 
-    public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) =>
+    public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) =>
         call.RunAsync(Service, "AssumeRole", Endpoint, async token =>
         {
             using var client = Client(source);
@@ -50,8 +50,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                     ExternalId = request.ExternalId,
                     DurationSeconds = (int)request.Duration.TotalSeconds,
                 }, token);
-                return new AssumedRole(ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole"),
-                    response!.AssumedRoleUser?.Arn ?? request.RoleArn);
+                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole");
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied")
             {

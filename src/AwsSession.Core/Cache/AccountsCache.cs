@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Cache;
 

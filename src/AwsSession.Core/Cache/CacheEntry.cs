@@ -16,10 +16,9 @@ public sealed record CacheEntry
     public required string SecretAccessKey { get; init; }
     public required string SessionToken { get; init; }
     public required DateTimeOffset Expiration { get; init; }
-    public DateTimeOffset Created { get; init; }
 
     public Session ToSession() =>
-        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, Identity, UserName);
+        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, SessionIdentity.Parse(Identity), UserName);
 
     public override string ToString() => $"CacheEntry {{ Key = {Key}, Kind = {Kind}, Identity = {Identity}, Expiration = {Expiration:O} }}";
 }

@@ -2,7 +2,7 @@ using System.Text;
 using AwsSession.Config;
 using AwsSession.Domain;
 using AwsSession.Platform;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Cache;
 

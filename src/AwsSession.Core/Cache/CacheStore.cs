@@ -1,5 +1,5 @@
+using AwsSession.Logging;
 using AwsSession.Platform;
-using AwsSession.Prompts;
 
 namespace AwsSession.Cache;
 

@@ -1,6 +1,6 @@
 using System.Text.Json;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Cache;
 
@@ -35,13 +35,12 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
             Key = key,
             Kind = session.Kind,
             Profile = profile,
-            Identity = session.Identity,
+            Identity = session.Identity.ToString(),
             UserName = session.UserName,
             AccessKeyId = c.AccessKeyId,
             SecretAccessKey = c.SecretAccessKey,
             SessionToken = token,
             Expiration = expiration,
-            Created = time.GetUtcNow(),
         };
         store.Write(key + Suffix, JsonSerializer.SerializeToUtf8Bytes(entry, CacheJson.Default.CacheEntry));
     }

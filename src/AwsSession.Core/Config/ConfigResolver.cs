@@ -6,12 +6,28 @@ namespace AwsSession.Config;
 /// <summary>
 /// Resolves flags + environment + profiles into a <see cref="ResolvedConfig"/>, the way the AWS CLI would:
 /// an explicit --profile wins; otherwise environment keys; otherwise AWS_PROFILE; otherwise "default".
-/// No network, no prompts: everything here is pure and unit-tested with fakes.
+/// Session lengths follow <see cref="SessionLengths"/>. No network, no prompts: pure, and unit-tested with fakes.
 /// </summary>
 public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profiles)
 {
-    public ResolvedConfig Resolve(SessionOptions options)
+    public ResolvedConfig Resolve(Invocation invocation)
     {
+        // A bad -d fails before any file is read, whoever built the invocation.
+        invocation = invocation with { Options = invocation.Options with { Duration = SessionLengths.Requested(invocation.Mode, invocation.Options.Duration) } };
+        var serving = invocation.Options.ForCredentialProcess ? GuardNesting(invocation.Options) : null;
+        var config = Read(invocation);
+        return config with
+        {
+            CredentialProcessProfile = serving,
+            MfaSerial = invocation.Mode is MfaMode { DeviceArn: { } device } ? device : config.MfaSerial,
+            MfaDuration = SessionLengths.Mfa(invocation, config.ProfileRoles.Count > 0),
+            RoleDuration = SessionLengths.Pose(invocation),
+        };
+    }
+
+    private ResolvedConfig Read(Invocation invocation)
+    {
+        var options = invocation.Options;
         var explicitProfile = options.Profile;
         var envKey = env.Get("AWS_ACCESS_KEY_ID");
         var envSecret = env.Get("AWS_SECRET_ACCESS_KEY");
@@ -45,7 +61,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             if (current.RoleArn is null)
                 break;
             roles.Insert(0, new ProfileRole(current.Name, current.RoleArn, current.ExternalId, current.RoleSessionName,
-                current.DurationSeconds is { } s ? TimeSpan.FromSeconds(s) : null));
+                SessionLengths.ProfileRole(invocation, current.Name, current.DurationSeconds)));
             if (current.SourceProfile is null)
                 throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
             current = profiles.Find(current.SourceProfile)
@@ -82,7 +98,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         {
             ProfileName = name,
             Base = new BaseCredentials(new AwsCredentials(key, secret, token, token is null ? null : expiration), "environment", name),
-            EnvironmentIdentity = token is null ? null : env.Get(ChildEnvironmentNames.Identity),
+            EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
             Region = RegionFrom(options) ?? profile?.Region,
             MfaSerial = profile?.MfaSerial,
             MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
@@ -104,6 +120,21 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
 
     private string? RegionFrom(SessionOptions options) => options.Region ?? env.Get("AWS_REGION") ?? env.Get("AWS_DEFAULT_REGION");
 
+    /// <summary>
+    /// A credential-process started by another one's mfa_process (it sees the marker the outer one handed on) means
+    /// the credential source leads back to aws-session, which would wait on its own cache lock.
+    /// </summary>
+    private string GuardNesting(SessionOptions options)
+    {
+        var profile = options.Profile ?? env.Get("AWS_PROFILE") ?? "default";
+        if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
+            throw new AwsSessionException(
+                $"credential-process for profile '{Validation.Printable(outer)}' started credential-process again (for '{Validation.Printable(profile)}'); that would loop",
+                hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
+        return profile;
+    }
+
+    /// <summary>A profile whose own credentials come from a process cannot be the base, least of all aws-session itself.</summary>
     private static void GuardCredentialProcess(ProfileSettings p)
     {
         if (p.CredentialProcess is null || p.HasKeys || p.RoleArn is not null)

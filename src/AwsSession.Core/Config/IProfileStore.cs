@@ -4,6 +4,4 @@ namespace AwsSession.Config;
 public interface IProfileStore
 {
     ProfileSettings? Find(string name);
-
-    IReadOnlyList<string> Names();
 }

@@ -3,8 +3,11 @@ namespace AwsSession.Config;
 /// <summary>Which credentials an invocation asks for. Parsed from argv, validated, immutable.</summary>
 public abstract record Mode;
 
-/// <summary>An MFA session (GetSessionToken), or the profile's role when the profile has role_arn.</summary>
-public sealed record MfaMode(string? DeviceArn = null) : Mode;
+/// <summary>
+/// An MFA session (GetSessionToken), or the profile's role when the profile has role_arn. With
+/// KeepEnvironmentSession, a session already in the environment is the answer instead of an error (plain whoami).
+/// </summary>
+public sealed record MfaMode(string? DeviceArn = null, bool KeepEnvironmentSession = false) : Mode;
 
 /// <summary>A role in an organization account: by id, name, prefix, or picked.</summary>
 public sealed record PoseMode(string? Account = null, string? Role = null, string? SessionName = null, string? ExternalId = null) : Mode;
@@ -24,6 +27,9 @@ public sealed record SessionOptions
 
     /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere.</summary>
     public PromptChannel Prompts { get; init; } = PromptChannel.Stderr;
+
+    /// <summary>This run answers an SDK's credential_process: it must not be nested in another such run.</summary>
+    public bool ForCredentialProcess { get; init; }
 
     public override string ToString() =>
         $"SessionOptions {{ Profile = {Profile}, Region = {Region}, MfaToken = {(MfaToken is null ? "none" : "***")}, Duration = {Duration}, NoCache = {NoCache}, MinTtl = {MinTtl} }}";

@@ -5,10 +5,13 @@ namespace AwsSession.Config;
 /// <summary>Where the base credentials come from. Origin is for people ("environment", "profile 'work'").</summary>
 public sealed record BaseCredentials(AwsCredentials Credentials, string Origin, string ProfileName);
 
-/// <summary>A role_arn hop from a profile, as the AWS CLI defines them.</summary>
-public sealed record ProfileRole(string Profile, string RoleArn, string? ExternalId, string? SessionName, TimeSpan? Duration);
+/// <summary>A role_arn hop from a profile, as the AWS CLI defines them, with its length resolved.</summary>
+public sealed record ProfileRole(string Profile, string RoleArn, string? ExternalId, string? SessionName, TimeSpan Duration);
 
-/// <summary>Everything the planner needs, resolved from flags, environment and config files. Pure data.</summary>
+/// <summary>
+/// Everything the planner needs, resolved once from the invocation, environment and config files: every default
+/// and range check is applied here. Pure data.
+/// </summary>
 public sealed record ResolvedConfig
 {
     public required string ProfileName { get; init; }
@@ -20,7 +23,7 @@ public sealed record ResolvedConfig
     public bool BaseIsSession => Base.Credentials.IsSession;
 
     /// <summary>The identity marker of an environment session made by aws-session, if any.</summary>
-    public string? EnvironmentIdentity { get; init; }
+    public SessionIdentity? EnvironmentIdentity { get; init; }
 
     /// <summary>The configured region, exported to the shell; null when none is configured.</summary>
     public string? Region { get; init; }
@@ -28,9 +31,19 @@ public sealed record ResolvedConfig
     /// <summary>The region STS is called in: the configured one, else us-east-1.</summary>
     public string StsRegion => Region ?? Endpoints.GlobalRegion;
 
+    /// <summary>The MFA device: the DEVICE-ARN argument, else mfa_serial; null means ask IAM.</summary>
     public string? MfaSerial { get; init; }
+
     public string? MfaProcess { get; init; }
+
+    /// <summary>For credential-process: the profile it serves, handed to mfa_process so a loop back to us fails fast.</summary>
+    public string? CredentialProcessProfile { get; init; }
 
     /// <summary>Role hops from the profile chain, innermost first (applied in order after the MFA session).</summary>
     public IReadOnlyList<ProfileRole> ProfileRoles { get; init; } = [];
+
+    public TimeSpan MfaDuration { get; init; } = Durations.MfaDefault;
+
+    /// <summary>The length of the role pose assumes.</summary>
+    public TimeSpan RoleDuration { get; init; } = Durations.RoleDefault;
 }

@@ -43,12 +43,6 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
         };
     }
 
-    public IReadOnlyList<string> Names()
-    {
-        Load();
-        return _file!.ListProfileNames().Concat(_config?.ListSectionNames() ?? []).Distinct().Order().ToList();
-    }
-
     private void Load()
     {
         if (_file is not null)

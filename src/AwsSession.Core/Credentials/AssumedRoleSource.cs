@@ -1,12 +1,9 @@
 using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
-
-/// <summary>What to assume. SessionName null means: derive it from the caller.</summary>
-public sealed record RoleTarget(string RoleArn, string? SessionName, string? ExternalId, TimeSpan Duration, string? AccountLabel = null);
 
 /// <summary>
 /// A role (sts:AssumeRole) over any inner session. Role chaining (a role from a role session) is capped at one
@@ -17,11 +14,11 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         var source = await inner.GetAsync(ct);
-        if (source.Identity == StaticSource.UnknownSession)
+        if (source.Identity.Kind == IdentityKind.Unverified)
         {
             // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
             var id = await sts.GetCallerIdentityAsync(source.Credentials, ct);
-            source = source with { Identity = (id.IsAssumedRole ? "role:" : "user:") + id.Arn, UserName = id.UserName ?? id.Name.Split('/').Last() };
+            source = source with { Identity = id.IsAssumedRole ? SessionIdentity.Role(id.Arn) : SessionIdentity.User(id.Arn), UserName = id.UserName ?? id.Name.Split('/').Last() };
         }
         var duration = target.Duration;
         if (IsRoleSession(source) && duration > Durations.ChainedRoleMax)
@@ -32,7 +29,7 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
 
         var sessionName = target.SessionName ?? DefaultSessionName(source);
         var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration);
-        AssumedRole assumed;
+        AwsCredentials assumed;
         try
         {
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
@@ -45,11 +42,13 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
             source = await inner.GetAsync(ct);
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
         }
-        return new Session(assumed.Credentials, SessionKind.Role, "role:" + target.RoleArn, source.UserName);
+        return new Session(assumed, SessionKind.Role, SessionIdentity.Role(target.RoleArn), source.UserName);
     }
 
+    public override string ToString() => $"AssumedRole({inner})";
+
     public static bool IsRoleSession(Session s) =>
-        s.Kind == SessionKind.Role || s.Identity.StartsWith("role:", StringComparison.Ordinal);
+        s.Kind == SessionKind.Role || s.Identity.Kind == IdentityKind.Role;
 
     /// <summary>Deterministic, so the cache key of a role session is stable: the user's name, else "aws-session".</summary>
     public static string DefaultSessionName(Session source) =>

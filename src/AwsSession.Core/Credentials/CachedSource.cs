@@ -1,6 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
 
@@ -26,6 +26,8 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
             async () => await inner.GetAsync(ct),
             fresh => cache.Put(key, fresh, profile), ct);
     }
+
+    public override string ToString() => $"Cached({inner})";
 
     public void Invalidate()
     {

@@ -1,5 +1,6 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Credentials;
@@ -8,7 +9,7 @@ namespace AwsSession.Credentials;
 /// The device argument, else mfa_serial, else the caller's devices (<see cref="MfaDeviceList"/>): the only one,
 /// a pick when several and a terminal, else the first.
 /// </summary>
-public sealed class DeviceResolver(string? configured, IIamGateway iam, IStsGateway sts, IInteraction interaction, IStatus status) : IDeviceResolver
+public sealed class DeviceResolver(string? configured, IIamGateway iam, IStsGateway sts, IInteraction interaction, IStatus status)
 {
     public async ValueTask<MfaDevice> ResolveAsync(AwsCredentials baseCredentials, CancellationToken ct)
     {

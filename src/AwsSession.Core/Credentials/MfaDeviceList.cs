@@ -1,6 +1,6 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Credentials;
 
@@ -10,6 +10,9 @@ namespace AwsSession.Credentials;
 /// </summary>
 public static class MfaDeviceList
 {
+    /// <summary>The device a session uses without asking: the configured one, else the first listed.</summary>
+    public static string? Default(string? configured, IReadOnlyList<MfaDevice> devices) => configured ?? devices.FirstOrDefault()?.SerialNumber;
+
     /// <returns>The devices, and the user name when it had to be looked up (null when IAM worked it out).</returns>
     public static async Task<(IReadOnlyList<MfaDevice> Devices, string? UserName)> ListAsync(
         IIamGateway iam, IStsGateway sts, AwsCredentials credentials, IStatus status, CancellationToken ct)

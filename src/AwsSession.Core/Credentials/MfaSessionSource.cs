@@ -1,5 +1,6 @@
 using AwsSession.Aws;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Credentials;
@@ -10,7 +11,7 @@ namespace AwsSession.Credentials;
 /// </summary>
 public sealed class MfaSessionSource(
     ICredentialSource inner,
-    IDeviceResolver devices,
+    DeviceResolver devices,
     IMfaCodeSource codes,
     IStsGateway sts,
     TimeSpan duration,
@@ -20,11 +21,8 @@ public sealed class MfaSessionSource(
 
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
+        // Only ever over long-lived keys: the planner never puts it over a session (GetSessionToken would refuse one).
         var baseSession = await inner.GetAsync(ct);
-        if (baseSession.Credentials.IsSession)
-            throw new AwsSessionException("the environment already holds a session (AWS_SESSION_TOKEN is set); GetSessionToken needs long-lived keys",
-                hint: "use `aws-session pose ...` to assume a role from it, or start a new shell / pass --profile for the base keys");
-
         var device = await devices.ResolveAsync(baseSession.Credentials, ct);
         for (var attempt = 1; ; attempt++)
         {
@@ -32,7 +30,7 @@ public sealed class MfaSessionSource(
             try
             {
                 var creds = await sts.GetSessionTokenAsync(baseSession.Credentials, device.SerialNumber, code, duration, ct);
-                return new Session(creds, SessionKind.Mfa, "mfa:" + device.SerialNumber, device.UserName);
+                return new Session(creds, SessionKind.Mfa, SessionIdentity.Mfa(device.SerialNumber), device.UserName);
             }
             catch (MfaCodeRejectedException) when (codes.CanRetry && attempt < MaxTries)
             {
@@ -45,4 +43,6 @@ public sealed class MfaSessionSource(
             }
         }
     }
+
+    public override string ToString() => $"MfaSession({inner})";
 }

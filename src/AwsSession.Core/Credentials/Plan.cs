@@ -2,5 +2,8 @@ using AwsSession.Domain;
 
 namespace AwsSession.Credentials;
 
-/// <summary>A composed chain, ready to run, and what the command needs to tell the person afterwards.</summary>
-public sealed record Plan(ICredentialSource Source, string? Region, string ProfileName, RoleTarget? Role = null, Account? Account = null);
+/// <summary>
+/// A composed chain, ready to run: its cache key, the name the account list of its session is filed under (stable
+/// across new MFA sessions), the region to export, and the role and account to tell the person about.
+/// </summary>
+public sealed record Plan(ICredentialSource Source, string Key, string AccountsOwner, string? Region, RoleTarget? Role = null, Account? Account = null);

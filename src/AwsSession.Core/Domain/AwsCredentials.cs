@@ -12,8 +12,6 @@ public sealed record AwsCredentials(
 {
     public bool IsSession => !string.IsNullOrEmpty(SessionToken);
 
-    public TimeSpan TimeLeft(DateTimeOffset now) => Expiration is { } e ? e - now : TimeSpan.MaxValue;
-
     public override string ToString() =>
         $"AwsCredentials {{ AccessKeyId = {Masking.AccessKeyId(AccessKeyId)}, Session = {IsSession}, Expiration = {Expiration:O} }}";
 }

@@ -13,5 +13,11 @@ public sealed record MfaDevice(string SerialNumber)
         }
     }
 
+    /// <summary>Virtual (TOTP app), FIDO security key (cannot make a CLI session), or a hardware token's serial.</summary>
+    public string Kind =>
+        SerialNumber.Contains(":mfa/", StringComparison.Ordinal) ? "virtual"
+        : SerialNumber.Contains(":u2f/", StringComparison.Ordinal) ? "security-key"
+        : "hardware";
+
     public override string ToString() => SerialNumber;
 }

@@ -1,6 +1,6 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Exec;
 

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Text;
 using AwsSession.Config;
+using AwsSession.Output;
 
 namespace AwsSession.Exec;
 
@@ -61,7 +62,7 @@ public sealed class CredentialServer : IAsyncDisposable
             return (404, Error("NotFound", "the credentials are at /"));
         var answer = _answer();
         return answer.Session is { } s
-            ? (200, EcsCredentialsJson.Render(s.Credentials))
+            ? (200, CredentialsJson.Container(s.Credentials))
             : (503, Error("CredentialsUnavailable", answer.Error ?? "no credentials"));
     }
 
@@ -108,5 +109,5 @@ public sealed class CredentialServer : IAsyncDisposable
         }
     }
 
-    private static string Error(string code, string message) => EcsCredentialsJson.Error(code, message);
+    private static string Error(string code, string message) => CredentialsJson.ContainerError(code, message);
 }

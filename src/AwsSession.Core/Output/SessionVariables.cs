@@ -24,7 +24,7 @@ public static class SessionVariables
             vars.Add(new(ChildEnvironmentNames.Region, region));
             vars.Add(new(ChildEnvironmentNames.DefaultRegion, region));
         }
-        vars.Add(new(ChildEnvironmentNames.Identity, session.Identity));
+        vars.Add(new(ChildEnvironmentNames.Identity, session.Identity.ToString()));
         return vars;
     }
 

@@ -18,11 +18,11 @@ public static class Shells
 
     public static ShellKind Parse(string name) => name.ToLowerInvariant() switch
     {
-        "sh" or "dash" or "ksh" or "ash" => ShellKind.Sh,
+        "sh" => ShellKind.Sh,
         "bash" => ShellKind.Bash,
         "zsh" => ShellKind.Zsh,
         "fish" => ShellKind.Fish,
-        "pwsh" or "powershell" => ShellKind.Pwsh,
+        "pwsh" => ShellKind.Pwsh,
         "json" => ShellKind.Json,
         _ => throw new UsageException($"--shell: unknown shell '{Config.Validation.Printable(name)}'", $"use one of: {string.Join(", ", Names)}"),
     };

@@ -15,7 +15,7 @@ namespace AwsSession.Prompts;
 /// An aws-session started inside it fails at once (<see cref="ChildEnvironmentNames.InMfaProcess"/>) instead of
 /// waiting for the lock its parent holds. The code itself is never echoed in errors.
 /// </summary>
-public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfaCodeSource
+public sealed class ProcessCode(string command, EnvironmentVariables env, string? credentialProcessProfile = null) : IMfaCodeSource
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(60);
     public const string TimeoutVariable = "AWS_SESSION_MFA_PROCESS_TIMEOUT";
@@ -39,7 +39,13 @@ public sealed class ProcessCode(string command, EnvironmentVariables env) : IMfa
         try
         {
             task = Cli.Wrap(shell).WithArguments([flag, command])
-                .WithEnvironmentVariables(e => e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber).Set(ChildEnvironmentNames.InMfaProcess, device.SerialNumber))
+                .WithEnvironmentVariables(e =>
+                {
+                    e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber).Set(ChildEnvironmentNames.InMfaProcess, device.SerialNumber);
+                    // The credential-process nesting guard (ConfigResolver) must see it inside mfa_process too.
+                    if (credentialProcessProfile is not null)
+                        e.Set(ChildEnvironmentNames.CredentialProcess, credentialProcessProfile);
+                })
                 .WithWorkingDirectory(env.Home)
                 .WithValidation(CommandResultValidation.None)
                 .WithStandardOutputPipe(PipeTarget.Create(stdout.ReadAsync))

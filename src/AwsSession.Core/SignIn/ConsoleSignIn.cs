@@ -1,4 +1,4 @@
-using AwsSession.Credentials;
+using AwsSession.Config;
 using AwsSession.Domain;
 
 namespace AwsSession.SignIn;
@@ -6,6 +6,21 @@ namespace AwsSession.SignIn;
 /// <summary>Which sessions the AWS federation endpoint accepts, and where a partition's console lives.</summary>
 public static class ConsoleSignIn
 {
+    /// <summary>
+    /// The sign-in URL for a session: it holds a sign-in token (good for 15 minutes), so it goes only to a browser or
+    /// to stdout on request. <paramref name="role"/> decides the partition; <paramref name="region"/> the console's page.
+    /// </summary>
+    public static async Task<Uri> UrlAsync(Session session, RoleTarget? role, string? region, TimeSpan? requested, EnvironmentVariables env, CancellationToken ct)
+    {
+        if (!CanSignIn(session))
+            throw new AwsSessionException("console sign-in needs role credentials, and an MFA session (sts:GetSessionToken) cannot sign in to the console",
+                hint: "use `aws-session console pose ACCOUNT [ROLE]`, or --profile with a role_arn profile");
+        var partition = Accounts.RoleArns.PartitionOf(role?.RoleArn);
+        var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition));
+        var token = await client.GetSigninTokenAsync(session.Credentials, SessionLengths.SignIn(requested), ct);
+        return client.LoginUrl(token, Destination(partition, region));
+    }
+
     /// <summary>Lets tests point sign-in at a local fake; the login URL is built on the same endpoint.</summary>
     public const string EndpointVariable = "AWS_SESSION_FEDERATION_URL";
 
@@ -17,7 +32,7 @@ public static class ConsoleSignIn
     {
         SessionKind.Role => true,
         SessionKind.Mfa => false,
-        _ => session.Credentials.IsSession && !session.Identity.StartsWith("mfa:", StringComparison.Ordinal),
+        _ => session.Credentials.IsSession && session.Identity.Kind != IdentityKind.Mfa,
     };
 
     public static Uri Endpoint(string? overrideUrl, string partition) =>
@@ -34,13 +49,6 @@ public static class ConsoleSignIn
         };
         return region is null ? console : $"{console}console/home?region={Uri.EscapeDataString(region)}";
     }
-
-    /// <summary>The partition from the role ARN when there is one ("aws" otherwise).</summary>
-    public static string PartitionOf(RoleTarget? role) => Accounts.RoleArns.PartitionOf(role?.RoleArn);
-
-    /// <summary>Console sessions last 15 minutes to 12 hours; null leaves it to AWS (the credentials' own lifetime).</summary>
-    public static TimeSpan? SessionDuration(TimeSpan? requested) =>
-        requested is { } d ? TimeSpan.FromSeconds(Math.Clamp(d.TotalSeconds, 900, 43200)) : null;
 
     private static string SignInHost(string partition) => partition switch
     {

@@ -27,7 +27,7 @@ public static class AccountsCommand
         cmd.SetAction(async (r, ct) =>
         {
             // PoseMode: an environment session is a valid source here, exactly as for pose.
-            var invocation = new Invocation(new PoseMode(), CommonOptions.Read(r));
+            var invocation = ModeCommands.Read(new PoseMode(), r);
             var context = contexts(invocation.Options.Debug);
             var accounts = await new SessionService(context).ListAccountsAsync(invocation, r.GetValue(Refresh), ct);
             var rows = accounts.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)

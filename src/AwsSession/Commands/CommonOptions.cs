@@ -29,15 +29,14 @@ public static class CommonOptions
 
     public static IEnumerable<Option> Global => [Profile, Region, Duration, MfaToken, MfaProcess, NoCache, MinTtl, Debug, Shell];
 
-    /// <summary>Validated options: every check that can fail does so here, before any network call.</summary>
+    /// <summary>Parsed options: every syntax check fails here, before any network call; ranges follow the mode (<see cref="ModeCommands"/>).</summary>
     public static SessionOptions Read(ParseResult r) => new()
     {
         Profile = r.GetValue(Profile),
         Region = r.GetValue(Region),
         MfaToken = r.GetValue(MfaToken) is { } t ? Validation.MfaCode(t) : null,
         MfaProcess = r.GetValue(MfaProcess),
-        // The widest range (an MFA session's) here, before config is read; modes narrow it where they know more.
-        Duration = r.GetValue(Duration) is { } d ? Durations.InRange(Durations.Parse(d), Durations.MfaMin, Durations.MfaMax) : null,
+        Duration = r.GetValue(Duration) is { } d ? Durations.Parse(d) : null,
         NoCache = r.GetValue(NoCache),
         MinTtl = r.GetValue(MinTtl) is { } m ? Durations.Parse(m, "--min-ttl") : TimeSpan.FromMinutes(5),
         AccountsTtl = r.GetResult(AccountsTtl) is not null && r.GetValue(AccountsTtl) is { } a ? Durations.Parse(a, "--accounts-ttl") : TimeSpan.FromHours(24),

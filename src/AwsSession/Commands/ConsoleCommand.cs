@@ -1,6 +1,5 @@
 using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Domain;
 using AwsSession.Platform;
 using AwsSession.SignIn;
 
@@ -20,14 +19,7 @@ public static class ConsoleCommand
         {
             var context = contexts(invocation.Options.Debug);
             var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
-            if (!ConsoleSignIn.CanSignIn(session))
-                throw new AwsSessionException("console sign-in needs role credentials, and an MFA session (sts:GetSessionToken) cannot sign in to the console",
-                    hint: "use `aws-session console pose ACCOUNT [ROLE]`, or --profile with a role_arn profile");
-
-            var partition = ConsoleSignIn.PartitionOf(plan.Role);
-            var client = new FederationClient(ConsoleSignIn.Endpoint(context.Env.Get(ConsoleSignIn.EndpointVariable), partition));
-            var token = await client.GetSigninTokenAsync(session.Credentials, ConsoleSignIn.SessionDuration(invocation.Options.Duration), ct);
-            var url = client.LoginUrl(token, ConsoleSignIn.Destination(partition, plan.Region));
+            var url = await ConsoleSignIn.UrlAsync(session, plan.Role, plan.Region, invocation.Options.Duration, context.Env, ct);
             if (plan.Role is { } role)
                 context.Status.Note(Describe.Assumed(role, plan.Account, session));
 

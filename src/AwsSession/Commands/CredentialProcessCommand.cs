@@ -1,7 +1,6 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Config;
-using AwsSession.Domain;
 using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
@@ -17,13 +16,9 @@ public static class CredentialProcessCommand
         ModeCommands.ModeAction action = async (invocation, r, ct) =>
         {
             var context = contexts(invocation.Options.Debug);
-            var profile = invocation.Options.Profile ?? context.Env.Get("AWS_PROFILE") ?? "default";
-            GuardRecursion(context.Env, profile);
-            // Children (mfa_process) inherit the marker, so a credential source that loops back to us fails fast.
-            Environment.SetEnvironmentVariable(ChildEnvironmentNames.CredentialProcess, profile);
-
-            var (session, _) = await new SessionService(context).GetAsync(invocation with { Options = invocation.Options with { Prompts = PromptChannel.DevTty } }, ct);
-            await context.Out.WriteAsync(CredentialProcessJson.Render(session.Credentials));
+            var options = invocation.Options with { Prompts = PromptChannel.DevTty, ForCredentialProcess = true };
+            var (session, _) = await new SessionService(context).GetAsync(invocation with { Options = options }, ct);
+            await context.Out.WriteAsync(CredentialsJson.Process(session.Credentials));
             await context.Out.FlushAsync(ct);
             return 0;
         };
@@ -43,13 +38,5 @@ public static class CredentialProcessCommand
         };
         cmd.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         return cmd;
-    }
-
-    internal static void GuardRecursion(EnvironmentVariables env, string profile)
-    {
-        if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
-            throw new AwsSessionException(
-                $"credential-process for profile '{Config.Validation.Printable(outer)}' started credential-process again (for '{Config.Validation.Printable(profile)}'); that would loop",
-                hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
     }
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using AwsSession.Accounts;
-using AwsSession.Credentials;
 using AwsSession.Domain;
 
 namespace AwsSession.Cli.Commands;

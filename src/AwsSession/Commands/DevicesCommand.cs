@@ -1,7 +1,5 @@
 using System.CommandLine;
 using AwsSession.Application;
-using AwsSession.Credentials;
-using AwsSession.Prompts;
 
 namespace AwsSession.Cli.Commands;
 
@@ -23,28 +21,13 @@ public static class DevicesCommand
             """) { Json };
         cmd.SetAction(async (r, ct) =>
         {
-            var options = CommonOptions.Read(r);
-            var context = contexts(options.Debug);
-            var config = new SessionService(context).Resolve(options);
-            var gateways = context.Gateways(config.StsRegion);
-            var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
-            var chosen = config.MfaSerial ?? devices.FirstOrDefault()?.SerialNumber;
-            var rows = devices.Select(d => new[]
-            {
-                d.SerialNumber, d.UserName ?? "", Kind(d.SerialNumber),
-                d.SerialNumber == chosen ? "yes" : "",
-            }).ToList();
-            if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
-                context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
+            var invocation = ModeCommands.ReadMfaDefault(r);
+            var context = contexts(invocation.Options.Debug);
+            var (devices, chosen) = await new SessionService(context).DevicesAsync(invocation, ct);
+            var rows = devices.Select(d => new[] { d.SerialNumber, d.UserName ?? "", d.Kind, d.SerialNumber == chosen ? "yes" : "" }).ToList();
             await Tables.WriteAsync(context, r.GetValue(Json), ["serial_number", "user", "type", "default"], rows, ct);
             return 0;
         });
         return cmd;
     }
-
-    /// <summary>Virtual (TOTP app), FIDO security key (cannot make a CLI session), or a hardware token's serial.</summary>
-    private static string Kind(string serial) =>
-        serial.Contains(":mfa/", StringComparison.Ordinal) ? "virtual"
-        : serial.Contains(":u2f/", StringComparison.Ordinal) ? "security-key"
-        : "hardware";
 }

@@ -1,6 +1,5 @@
 using AwsSession.Application;
 using AwsSession.Output;
-using AwsSession.Prompts;
 
 namespace AwsSession.Cli.Commands;
 
@@ -18,7 +17,7 @@ public static class ExportsCommand
 
         if (plan.Role is { } role)
             context.Status.Note(Describe.Assumed(role, plan.Account, session));
-        if (Terminal.StdoutIsTerminal && shell != ShellKind.Json)
+        if (context.StdoutIsTerminal && shell != ShellKind.Json)
             context.Status.Note($"these are shell statements; load them with: eval \"$(aws-session {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))})\"");
         return 0;
     };

@@ -33,16 +33,18 @@ public static class ModeCommands
     }
 
     public static Invocation ReadMfa(ParseResult r) =>
-        new(new MfaMode(r.GetResult(Device) is not null && r.GetValue(Device) is { } d ? Validation.DeviceArn(d) : null), MfaOptions(r));
+        Read(new MfaMode(r.GetResult(Device) is not null && r.GetValue(Device) is { } d ? Validation.DeviceArn(d) : null), r);
 
     /// <summary>A parent command with no mode word means mfa, with no device argument.</summary>
-    public static Invocation ReadMfaDefault(ParseResult r) => new(new MfaMode(), MfaOptions(r));
+    public static Invocation ReadMfaDefault(ParseResult r) => Read(new MfaMode(), r);
 
-    private static SessionOptions MfaOptions(ParseResult r)
+    /// <summary>The options for a mode, with -d checked against the mode's range before any config is read.</summary>
+    public static Invocation Read(Mode mode, ParseResult r)
     {
         var options = CommonOptions.Read(r);
-        CheckMinTtl(options, options.Duration ?? Durations.MfaDefault);
-        return options;
+        options = options with { Duration = SessionLengths.Requested(mode, options.Duration) };
+        CheckMinTtl(options, options.Duration ?? (mode is PoseMode ? Durations.RoleDefault : Durations.MfaDefault));
+        return new(mode, options);
     }
 
     /// <summary>A session never has more left than its duration: a margin that large would make a new one on every run.</summary>
@@ -62,15 +64,12 @@ public static class ModeCommands
             throw new Domain.UsageException("ACCOUNT is empty", "give an account id, name or prefix, or omit it for the picker");
         if (account is not null && RoleArns.IsArn(account))
             RoleArns.Parse(account);
-        var options = CommonOptions.Read(r);
-        if (options.Duration is { } d)
-            Durations.InRange(d, Durations.RoleMin, Durations.RoleMax);
-        CheckMinTtl(options, options.Duration ?? Durations.RoleDefault);
-        return new(new PoseMode(
+        var mode = new PoseMode(
             account,
             role is null ? null : RoleArns.Check(role),
             r.GetValue(CommonOptions.SessionName) is { } s ? Validation.SessionName(s) : null,
-            r.GetValue(CommonOptions.ExternalId) is { } e ? Validation.ExternalId(e) : null), options);
+            r.GetValue(CommonOptions.ExternalId) is { } e ? Validation.ExternalId(e) : null);
+        return Read(mode, r);
     }
 
     private static void Add(Command cmd, Symbol[] extra)

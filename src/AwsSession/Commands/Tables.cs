@@ -1,6 +1,5 @@
 using AwsSession.Application;
 using AwsSession.Output;
-using AwsSession.Prompts;
 using Spectre.Console;
 
 namespace AwsSession.Cli.Commands;
@@ -47,13 +46,12 @@ public static class Tables
 
     private static async Task WriteAsync(ToolContext context, bool json, Func<string> text, Func<Table> table, CancellationToken ct)
     {
-        if (json || !Terminal.StdoutIsTerminal)
+        if (json || !context.StdoutIsTerminal)
         {
             await context.Out.WriteAsync(text());
             await context.Out.FlushAsync(ct);
             return;
         }
-        // A console on the context's stdout writer, never the static AnsiConsole: tests capture Out.
-        AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(context.Out) }).Write(table());
+        context.Console().Write(table());
     }
 }

@@ -1,8 +1,6 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Config;
-using AwsSession.Credentials;
-using AwsSession.Domain;
 using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
@@ -14,7 +12,7 @@ public static class WhoamiCommand
 
     public static Command Create(Func<bool, ToolContext> contexts)
     {
-        ModeCommands.ModeAction action = (invocation, r, ct) => RunAsync(contexts, invocation, r, plain: false, ct);
+        ModeCommands.ModeAction action = (invocation, r, ct) => RunAsync(contexts, invocation, r, ct);
         var cmd = new Command("whoami", """
             Show who AWS sees (sts:GetCallerIdentity) for the session the same arguments would give.
 
@@ -27,15 +25,15 @@ public static class WhoamiCommand
             ModeCommands.Mfa("Who the MFA session is", action),
             ModeCommands.Pose("Who the role session is", action),
         };
-        cmd.SetAction((r, ct) => RunAsync(contexts, ModeCommands.ReadMfaDefault(r), r, plain: true, ct));
+        // Plain `whoami` in a shell that already holds a session describes that session.
+        cmd.SetAction((r, ct) => RunAsync(contexts, ModeCommands.Read(new MfaMode(KeepEnvironmentSession: true), r), r, ct));
         return cmd;
     }
 
-    private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, Invocation invocation, ParseResult r, bool plain, CancellationToken ct)
+    private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, Invocation invocation, ParseResult r, CancellationToken ct)
     {
         var context = contexts(invocation.Options.Debug);
-        var (session, region) = await SessionFor(context, invocation, plain, ct);
-        var identity = await context.Gateways(region ?? Endpoints.GlobalRegion).Sts.GetCallerIdentityAsync(session.Credentials, ct);
+        var (session, identity) = await new SessionService(context).WhoAsync(invocation, ct);
         await Tables.WriteRecordAsync(context, r.GetValue(Json),
         [
             ("account", identity.Account), ("arn", identity.Arn), ("user_id", identity.UserId),
@@ -43,19 +41,5 @@ public static class WhoamiCommand
             ("expiration", session.Expiration is { } e ? SessionVariables.Iso(e) : ""),
         ], ct);
         return 0;
-    }
-
-    /// <summary>
-    /// Plain `whoami` in a shell that already holds a session describes that session, rather than failing the way
-    /// a new MFA session from session keys would.
-    /// </summary>
-    private static async Task<(Session, string?)> SessionFor(ToolContext context, Invocation invocation, bool plain, CancellationToken ct)
-    {
-        var service = new SessionService(context);
-        var config = service.Resolve(invocation.Options);
-        if (plain && config.BaseIsSession && config.ProfileRoles.Count == 0)
-            return (await new StaticSource(config.Base, config.EnvironmentIdentity).GetAsync(ct), config.Region);
-        var (session, plan) = await service.GetAsync(invocation, config, ct);
-        return (session, plan.Region);
     }
 }

@@ -2,6 +2,7 @@ using AwsSession.Accounts;
 using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -12,9 +13,9 @@ public sealed class AccountDirectoryTests : IDisposable
     private const string Owner = "mfa:arn:aws:iam::123456789012:mfa/alice";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "aws-session-accounts-" + Guid.NewGuid().ToString("N"));
     private readonly Clock _clock = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
-    private readonly Status _status = new();
-    private readonly Orgs _orgs = new(Acct("prod", "111111111111"), Acct("staging", "222222222222"), Acct("old", "333333333333", "SUSPENDED"));
-    private readonly Source _source = new(new Session(Keys with { SessionToken = "t" }, SessionKind.Mfa, "mfa:x", "alice"));
+    private readonly RecordingStatus _status = new();
+    private readonly FakeOrganizations _orgs = new(Acct("prod", "111111111111"), Acct("staging", "222222222222"), Acct("old", "333333333333", "SUSPENDED"));
+    private readonly Source _source = new(new Session(Keys with { SessionToken = "t" }, SessionKind.Mfa, SessionIdentity.Parse("mfa:x"), "alice"));
 
     public void Dispose()
     {

@@ -3,6 +3,7 @@ using System.Text;
 using AwsSession.Aws;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -19,36 +20,6 @@ internal static class PoseFakes
         public DateTimeOffset Now { get; set; } = start;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    public sealed class Status : IStatus
-    {
-        public List<string> Lines { get; } = [];
-
-        public void Note(string message) => Lines.Add("note: " + message);
-
-        public void Warn(string message) => Lines.Add("warn: " + message);
-
-        public void Debug(string message) => Lines.Add("debug: " + message);
-    }
-
-    /// <summary>An organization whose account list the test can change between calls.</summary>
-    public sealed class Orgs(params Account[] accounts) : IOrganizationsGateway
-    {
-        public List<Account> Accounts { get; } = [.. accounts];
-
-        public int Calls { get; private set; }
-
-        public Exception? Failure { get; set; }
-
-        public Task<IReadOnlyList<Account>> ListAccountsAsync(AwsCredentials credentials, IProgress<int>? progress, CancellationToken ct)
-        {
-            Calls++;
-            if (Failure is not null)
-                throw Failure;
-            progress?.Report(Accounts.Count);
-            return Task.FromResult<IReadOnlyList<Account>>(Accounts.ToList());
-        }
     }
 
     public sealed class Interaction(bool canPrompt, Func<IReadOnlyList<string>, int>? choose = null) : IInteraction
@@ -94,12 +65,12 @@ internal static class PoseFakes
         public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) =>
             Task.FromResult(new AwsCredentials("ASIAMFA", "secret", "token", DateTimeOffset.UtcNow.Add(d)));
 
-        public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct)
+        public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct)
         {
             Assumed.Add(request);
             if (AssumeFailure is not null)
                 throw AssumeFailure;
-            return Task.FromResult(new AssumedRole(new AwsCredentials("ASIAROLE", "secret", "token", DateTimeOffset.UtcNow.Add(request.Duration)), request.RoleArn));
+            return Task.FromResult(new AwsCredentials("ASIAROLE", "secret", "token", DateTimeOffset.UtcNow.Add(request.Duration)));
         }
 
         public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>

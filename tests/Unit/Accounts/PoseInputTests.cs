@@ -4,6 +4,7 @@ using AwsSession.Cli;
 using AwsSession.Config;
 using AwsSession.Prompts;
 using Spectre.Console.Testing;
+using AwsSession.Tests.Unit.Fakes;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -22,7 +23,7 @@ public class PoseInputTests
                 ["HOME"] = "/nonexistent", ["AWS_SESSION_CACHE_DIR"] = "/nonexistent/cache",
             }),
             Out = new StringWriter(),
-            Status = new Status(),
+            Status = new RecordingStatus(),
             Interaction = () => new Interaction(false),
             Gateways = _ =>
             {

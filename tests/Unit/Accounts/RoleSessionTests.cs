@@ -2,6 +2,7 @@ using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -11,19 +12,19 @@ public class RoleSessionTests
 {
     private const string RoleArn = "arn:aws:iam::111111111111:role/Admin";
 
-    private static async Task<(RoleRequest Request, Status Status)> Assume(Session source, TimeSpan duration, string? sessionName = null)
+    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null)
     {
         var sts = new Sts();
-        var status = new Status();
+        var status = new RecordingStatus();
         await new AssumedRoleSource(new Source(source), new RoleTarget(RoleArn, sessionName, "ext-id", duration), sts, status).GetAsync(default);
         return (sts.Assumed.ShouldHaveSingleItem(), status);
     }
 
     private static Session Mfa(string? user = "alice") =>
-        new(Keys with { SessionToken = "t" }, SessionKind.Mfa, "mfa:arn:aws:iam::123456789012:mfa/alice", user);
+        new(Keys with { SessionToken = "t" }, SessionKind.Mfa, SessionIdentity.Parse("mfa:arn:aws:iam::123456789012:mfa/alice"), user);
 
     private static Session RoleSession() =>
-        new(Keys with { SessionToken = "t" }, SessionKind.Role, "role:arn:aws:iam::123456789012:role/Hub", null);
+        new(Keys with { SessionToken = "t" }, SessionKind.Role, SessionIdentity.Parse("role:arn:aws:iam::123456789012:role/Hub"), null);
 
     [Fact]
     public async Task From_an_mfa_session_the_duration_is_passed_as_asked()
@@ -53,14 +54,14 @@ public class RoleSessionTests
     [Fact]
     public async Task An_environment_session_marked_as_a_role_is_chaining_too()
     {
-        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, "role:arn:aws:iam::1:role/X");
+        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Parse("role:arn:aws:iam::1:role/X"));
         (await Assume(env, TimeSpan.FromHours(2))).Request.Duration.ShouldBe(TimeSpan.FromHours(1));
     }
 
     [Fact]
     public async Task An_unmarked_environment_session_is_identified_with_sts_and_named_after_the_user()
     {
-        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, StaticSource.UnknownSession);
+        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Unverified);
         var (request, _) = await Assume(env, TimeSpan.FromHours(2));
         request.Duration.ShouldBe(TimeSpan.FromHours(2));
         request.SessionName.ShouldBe("alice");

@@ -114,13 +114,20 @@ public sealed class AwsPipelineTests
     }
 
     [Fact]
-    public async Task Each_retry_is_reported_to_the_observer()
+    public async Task Each_attempt_is_reported_to_the_observer_with_its_number()
     {
-        var retries = new List<int>();
-        var call = new AwsCall(AwsPipeline.Create(Fast, onRetry: (n, _) => retries.Add(n)));
+        var observer = new RecordingObserver();
+        var call = new AwsCall(AwsPipeline.Create(Fast), observer);
 
         await call.RunAsync("STS", "GetCallerIdentity", null, _ => ++_attempts < 3 ? throw Api("Throttling", HttpStatusCode.BadRequest) : Task.FromResult(1), default);
 
-        retries.Count.ShouldBe(2);
+        observer.Calls.ShouldBe(["STS GetCallerIdentity 1", "STS GetCallerIdentity 2", "STS GetCallerIdentity 3"]);
+    }
+
+    private sealed class RecordingObserver : IAwsCallObserver
+    {
+        public List<string> Calls { get; } = [];
+
+        public void Calling(string service, string operation, int attempt) => Calls.Add($"{service} {operation} {attempt}");
     }
 }

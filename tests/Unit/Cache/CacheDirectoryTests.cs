@@ -1,3 +1,4 @@
+using AwsSession.Tests.Unit.Fakes;
 using System.Text;
 using AwsSession.Cache;
 using AwsSession.Domain;
@@ -19,7 +20,7 @@ public sealed class CacheDirectoryTests : IDisposable
     private SessionCache Cache() => new(new CacheStore(Dir, _status), TimeProvider.System, _status);
 
     private static Session Mfa() =>
-        new(new AwsCredentials("ASIAEXAMPLE", "secret", "token", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, "mfa:arn:aws:iam::1:mfa/a", "a");
+        new(new AwsCredentials("ASIAEXAMPLE", "secret", "token", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, SessionIdentity.Mfa("arn:aws:iam::1:mfa/a"), "a");
 
     [Fact]
     public void Clear_removes_only_files_it_can_prove_are_its_own()

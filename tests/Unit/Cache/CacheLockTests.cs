@@ -1,3 +1,4 @@
+using AwsSession.Tests.Unit.Fakes;
 using AwsSession.Cache;
 using AwsSession.Credentials;
 using AwsSession.Domain;
@@ -142,7 +143,7 @@ public sealed class CacheLockTests : IDisposable
             await Task.Delay(delay, ct);
             if (fail)
                 throw new AwsSessionException("throttled", hint: "wait a minute");
-            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, "mfa:x");
+            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, SessionIdentity.Mfa("x"));
         }
     }
 }

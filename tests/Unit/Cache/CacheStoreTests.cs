@@ -1,5 +1,6 @@
 using System.Text;
 using AwsSession.Cache;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Cache;
 

@@ -1,6 +1,7 @@
 using AwsSession.Cache;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -84,7 +85,7 @@ public sealed class CachedSourceTests : IDisposable
         {
             var n = Interlocked.Increment(ref _calls);
             await Task.Delay(delay, ct);
-            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, "mfa:x");
+            return new Session(new AwsCredentials($"ASIA{n}", "s", "t", DateTimeOffset.UtcNow.AddHours(1)), SessionKind.Mfa, SessionIdentity.Parse("mfa:x"));
         }
     }
 }

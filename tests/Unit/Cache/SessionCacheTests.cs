@@ -1,5 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -16,7 +17,7 @@ public sealed class SessionCacheTests : IDisposable
     public SessionCacheTests() => _cache = new SessionCache(new CacheStore(_dir.Sub("c"), _status), _time, _status);
 
     private static Session Mfa(TimeSpan left) =>
-        new(new AwsCredentials("ASIAEXAMPLE", "secret/key", "token", Now + left), SessionKind.Mfa, "mfa:arn:aws:iam::1:mfa/a", "a");
+        new(new AwsCredentials("ASIAEXAMPLE", "secret/key", "token", Now + left), SessionKind.Mfa, SessionIdentity.Parse("mfa:arn:aws:iam::1:mfa/a"), "a");
 
     [Fact]
     public void A_stored_session_comes_back_whole()

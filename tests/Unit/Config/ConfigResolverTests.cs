@@ -11,7 +11,7 @@ public sealed class ConfigResolverTests
     private static readonly (string, string)[] EnvKeys = [("AWS_ACCESS_KEY_ID", "AKIAENV0000000000000"), ("AWS_SECRET_ACCESS_KEY", "env-secret")];
 
     private static ResolvedConfig Resolve(EnvironmentVariables env, FakeProfiles profiles, SessionOptions? options = null) =>
-        new ConfigResolver(env, profiles).Resolve(options ?? new SessionOptions());
+        new ConfigResolver(env, profiles).Resolve(new Invocation(new MfaMode(), options ?? new SessionOptions()));
 
     [Fact]
     public void Environment_keys_win_over_AWS_PROFILE_and_the_profile_still_supplies_mfa_settings()
@@ -128,7 +128,27 @@ public sealed class ConfigResolverTests
         var config = Resolve(Env.Of([.. EnvKeys, ("AWS_SESSION_TOKEN", "tok"), ("AWS_SESSION_IDENTITY", "mfa:arn:aws:iam::1:mfa/a")]), new FakeProfiles());
 
         config.BaseIsSession.ShouldBeTrue();
-        config.EnvironmentIdentity.ShouldBe("mfa:arn:aws:iam::1:mfa/a");
+        config.EnvironmentIdentity.ShouldBe(SessionIdentity.Mfa("arn:aws:iam::1:mfa/a"));
+    }
+
+    [Fact]
+    public void A_nested_credential_process_is_refused_before_any_profile_is_read()
+    {
+        var resolver = new ConfigResolver(Env.Of((ChildEnvironmentNames.CredentialProcess, "outer")), new FakeProfiles());
+
+        var e = Should.Throw<AwsSessionException>(() => resolver.Resolve(new Invocation(new MfaMode(), new SessionOptions { Profile = "inner", ForCredentialProcess = true })));
+
+        e.Message.ShouldBe("credential-process for profile 'outer' started credential-process again (for 'inner'); that would loop");
+    }
+
+    [Fact]
+    public void A_first_credential_process_names_the_profile_it_serves_and_other_runs_name_none()
+    {
+        var env = Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]);
+        var profiles = new FakeProfiles(Work);
+
+        new ConfigResolver(env, profiles).Resolve(new Invocation(new MfaMode(), new SessionOptions { ForCredentialProcess = true })).CredentialProcessProfile.ShouldBe("work");
+        Resolve(env, profiles).CredentialProcessProfile.ShouldBeNull();
     }
 
     [Fact]

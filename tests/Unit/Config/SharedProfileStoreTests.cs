@@ -36,14 +36,6 @@ public sealed class SharedProfileStoreTests : IDisposable
     }
 
     [Fact]
-    public void Names_lists_the_profiles_of_the_credentials_file()
-    {
-        var store = Store("", "[work]\naws_access_key_id = AKIAWORK000000000000\naws_secret_access_key = work-secret\n[default]\naws_access_key_id = A\naws_secret_access_key = B\n");
-
-        store.Names().ShouldBe(["default", "work"]);
-    }
-
-    [Fact]
     public void Mfa_process_and_duration_seconds_are_read_from_AWS_CONFIG_FILE_though_the_SDK_does_not_expose_them()
     {
         var store = Store("[profile admin]\nmfa_process = pass otp aws\nduration_seconds = 1800\n",

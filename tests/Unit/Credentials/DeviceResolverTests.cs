@@ -1,6 +1,5 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
-using AwsSession.Prompts;
 using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Credentials;

@@ -2,7 +2,7 @@ using System.Net;
 using AwsSession.Aws;
 using AwsSession.Credentials;
 using AwsSession.Domain;
-using AwsSession.Prompts;
+using AwsSession.Logging;
 
 namespace AwsSession.Tests.Unit.Credentials;
 
@@ -51,7 +51,7 @@ public sealed class MfaDeviceListTests
     {
         public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) => throw new NotSupportedException();
 
-        public Task<AssumedRole> AssumeRoleAsync(AwsCredentials s, RoleRequest r, CancellationToken ct) => throw new NotSupportedException();
+        public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials s, RoleRequest r, CancellationToken ct) => throw new NotSupportedException();
 
         public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials c, CancellationToken ct) =>
             Task.FromResult(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDAEXAMPLE"));

@@ -7,7 +7,7 @@ namespace AwsSession.Tests.Unit.Exec;
 public class ChildEnvironmentTests
 {
     private static readonly DateTimeOffset Expiry = new(2030, 1, 2, 3, 4, 5, TimeSpan.Zero);
-    private static readonly Session Role = new(new AwsCredentials("ASIANEW", "new-secret", "new-token", Expiry), SessionKind.Role, "role:arn:aws:iam::123456789012:role/Admin");
+    private static readonly Session Role = new(new AwsCredentials("ASIANEW", "new-secret", "new-token", Expiry), SessionKind.Role, SessionIdentity.Parse("role:arn:aws:iam::123456789012:role/Admin"));
 
     private static Dictionary<string, string> Parent() => new()
     {
@@ -66,7 +66,7 @@ public class ChildEnvironmentTests
     [Fact]
     public void Long_lived_keys_get_no_token_and_no_expiration()
     {
-        var keys = new Session(new AwsCredentials("AKIAKEYS", "s"), SessionKind.Environment, "keys:default");
+        var keys = new Session(new AwsCredentials("AKIAKEYS", "s"), SessionKind.Environment, SessionIdentity.Parse("keys:default"));
 
         var env = ChildEnvironment.WithKeys(Parent(), keys, null);
 
@@ -91,6 +91,6 @@ public class ChildEnvironmentTests
         env.ShouldNotContainKey("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
         env["AWS_SHARED_CREDENTIALS_FILE"].ShouldBe("/dev/null");
         env["AWS_REGION"].ShouldBe("eu-west-1");
-        env[ChildEnvironmentNames.Identity].ShouldBe(Role.Identity);
+        env[ChildEnvironmentNames.Identity].ShouldBe(Role.Identity.ToString());
     }
 }

@@ -1,7 +1,8 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Exec;
-using AwsSession.Prompts;
+using AwsSession.Logging;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Exec;
 
@@ -9,10 +10,10 @@ public class CredentialFeedTests
 {
     private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
     private readonly ManualTime _time = new(T0);
-    private readonly QuietStatus _status = new();
+    private readonly RecordingStatus _status = new();
 
     private static Session RoleUntil(DateTimeOffset expiry, string key = "ASIA1") =>
-        new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, "role:x");
+        new(new AwsCredentials(key, "s", "t", expiry), SessionKind.Role, SessionIdentity.Parse("role:x"));
 
     [Fact]
     public void A_one_hour_session_is_refreshed_15_minutes_before_expiry()
@@ -29,7 +30,7 @@ public class CredentialFeedTests
     [Fact]
     public void Keys_without_expiry_are_never_refreshed()
     {
-        var keys = new Session(new AwsCredentials("AKIA", "s"), SessionKind.Environment, "keys:default");
+        var keys = new Session(new AwsCredentials("AKIA", "s"), SessionKind.Environment, SessionIdentity.Parse("keys:default"));
 
         CredentialFeed.RefreshAt(keys, T0).ShouldBe(DateTimeOffset.MaxValue);
     }
@@ -119,20 +120,5 @@ public class CredentialFeedTests
         public DateTimeOffset Now { get; set; } = now;
 
         public override DateTimeOffset GetUtcNow() => Now;
-    }
-
-    private sealed class QuietStatus : IStatus
-    {
-        public List<string> Warnings { get; } = [];
-
-        public void Note(string message)
-        {
-        }
-
-        public void Warn(string message) => Warnings.Add(message);
-
-        public void Debug(string message)
-        {
-        }
     }
 }

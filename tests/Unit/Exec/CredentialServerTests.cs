@@ -8,7 +8,7 @@ namespace AwsSession.Tests.Unit.Exec;
 
 public sealed class CredentialServerTests : IAsyncLifetime
 {
-    private static readonly Session Role = new(new AwsCredentials("ASIAROLE", "role/secret+key", "role-token", new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)), SessionKind.Role, "role:x");
+    private static readonly Session Role = new(new AwsCredentials("ASIAROLE", "role/secret+key", "role-token", new DateTimeOffset(2030, 1, 2, 3, 4, 5, TimeSpan.Zero)), SessionKind.Role, SessionIdentity.Parse("role:x"));
     private CredentialAnswer _answer = new(Role, null);
     private CredentialServer _server = null!;
 

@@ -1,6 +1,7 @@
 using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Logging;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Fakes;
@@ -10,11 +11,17 @@ public sealed class RecordingStatus : IStatus
 {
     public List<string> Lines { get; } = [];
 
+    public IReadOnlyList<string> Notes => Of("note: ");
+
+    public IReadOnlyList<string> Warnings => Of("warn: ");
+
     public void Note(string message) => Lines.Add("note: " + message);
 
     public void Warn(string message) => Lines.Add("warn: " + message);
 
     public void Debug(string message) => Lines.Add("debug: " + message);
+
+    private List<string> Of(string prefix) => Lines.Where(l => l.StartsWith(prefix, StringComparison.Ordinal)).Select(l => l[prefix.Length..]).ToList();
 }
 
 /// <summary>A terminal (or none) whose answers are scripted.</summary>
@@ -79,7 +86,7 @@ public sealed class FakeSts(string acceptedCode = "123456") : IStsGateway
         return code == acceptedCode ? Task.FromResult(Session) : throw new MfaCodeRejectedException($"the MFA code was rejected for {serialNumber}");
     }
 
-    public Task<AssumedRole> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) => throw new NotSupportedException();
+    public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) => throw new NotSupportedException();
 
     public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct)
     {
@@ -102,12 +109,40 @@ public sealed class FakeIam(IReadOnlyList<string> devices, bool needsUserName = 
     }
 }
 
+/// <summary>An organization whose account list the test can change between calls.</summary>
+public sealed class FakeOrganizations(params Account[] accounts) : IOrganizationsGateway
+{
+    public List<Account> Accounts { get; } = [.. accounts];
+
+    public int Calls { get; private set; }
+
+    public Exception? Failure { get; set; }
+
+    public Task<IReadOnlyList<Account>> ListAccountsAsync(AwsCredentials credentials, IProgress<int>? progress, CancellationToken ct)
+    {
+        Calls++;
+        if (Failure is not null)
+            throw Failure;
+        progress?.Report(Accounts.Count);
+        return Task.FromResult<IReadOnlyList<Account>>(Accounts.ToList());
+    }
+}
+
+/// <summary>The gateways a planner is built with; each fake counts its own calls.</summary>
+public sealed class FakeAws(IStsGateway sts, IIamGateway iam, IOrganizationsGateway? orgs = null) : IAwsGateways
+{
+    public IStsGateway Sts => sts;
+
+    public IIamGateway Iam => iam;
+
+    public IOrganizationsGateway Organizations { get; } = orgs ?? new FakeOrganizations();
+}
+
 /// <summary>Profiles from a dictionary.</summary>
 public sealed class FakeProfiles(params ProfileSettings[] profiles) : IProfileStore
 {
     public ProfileSettings? Find(string name) => profiles.FirstOrDefault(p => p.Name == name);
 
-    public IReadOnlyList<string> Names() => profiles.Select(p => p.Name).ToList();
 }
 
 public static class Env

@@ -60,16 +60,4 @@ public sealed class CommandsTests
         script.ShouldContain("pwsh");
         script.ShouldContain("credential-process");
     }
-
-    [Fact]
-    public void A_nested_credential_process_is_refused()
-    {
-        var env = new EnvironmentVariables(new Dictionary<string, string> { [ChildEnvironmentNames.CredentialProcess] = "outer" });
-
-        Should.Throw<AwsSessionException>(() => CredentialProcessCommand.GuardRecursion(env, "inner")).Message.ShouldContain("that would loop");
-    }
-
-    [Fact]
-    public void A_first_credential_process_passes_the_guard() =>
-        Should.NotThrow(() => CredentialProcessCommand.GuardRecursion(new EnvironmentVariables(new Dictionary<string, string>()), "default"));
 }

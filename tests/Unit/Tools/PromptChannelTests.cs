@@ -1,6 +1,9 @@
 using AwsSession.Application;
 using AwsSession.Config;
+using AwsSession.Logging;
+using AwsSession.Domain;
 using AwsSession.Prompts;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Tools;
 
@@ -45,29 +48,27 @@ public sealed class PromptChannelTests
     }
 
     [Fact]
-    public void Sessions_for_credential_process_never_use_the_stderr_prompt()
+    public async Task Sessions_for_credential_process_never_use_the_stderr_prompt()
     {
-        // The planner gets the interaction for the invocation's channel: a stderr prompt would be captured by the SDK.
+        // The MFA code is asked on the invocation's channel: a stderr prompt would be captured by the SDK.
         var stderrUsed = false;
+        var gateways = new FakeAws(new FakeSts(), new FakeIam([]));
         var context = new ToolContext
         {
-            Env = new EnvironmentVariables(new Dictionary<string, string>()),
+            Env = Env.Of(("AWS_ACCESS_KEY_ID", "AKIAEXAMPLEEXAMPLE"), ("AWS_SECRET_ACCESS_KEY", "secret")),
             Out = new StringWriter(),
             Status = new StderrStatus(new StringWriter(), false),
-            Interaction = () => { stderrUsed = true; return new TtyInteraction(() => null); },
-            Gateways = _ => throw new InvalidOperationException(),
-            Profiles = () => throw new InvalidOperationException(),
+            Interaction = () => { stderrUsed = true; return new ScriptedInteraction(true, "123456"); },
+            TtyInteraction = () => new ScriptedInteraction(false),
+            Gateways = _ => gateways,
+            Profiles = () => new FakeProfiles(),
         };
-        var invocation = new Invocation(new MfaMode(), new SessionOptions { Prompts = PromptChannel.DevTty, NoCache = true });
+        var invocation = new Invocation(new MfaMode("arn:aws:iam::123456789012:mfa/alice"), new SessionOptions { Prompts = PromptChannel.DevTty, NoCache = true });
 
-        new SessionService(context).Planner(invocation, Config());
+        var e = await Should.ThrowAsync<AwsSessionException>(() => new SessionService(context).GetAsync(invocation, default));
 
+        e.Message.ShouldContain("there is no terminal to ask on");
         stderrUsed.ShouldBeFalse();
+        ((FakeSts)gateways.Sts).Codes.ShouldBeEmpty();
     }
-
-    private static ResolvedConfig Config() => new()
-    {
-        ProfileName = "default",
-        Base = new BaseCredentials(new Domain.AwsCredentials("AKIAEXAMPLEEXAMPLE", "secret"), "environment", "default"),
-    };
 }

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using System.Web;
-using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.SignIn;
 
@@ -16,13 +15,13 @@ public sealed class SignInTests
     [InlineData(SessionKind.Mfa, "mfa:arn:aws:iam::1:mfa/alice", false)]
     [InlineData(SessionKind.Environment, "mfa:arn:aws:iam::1:mfa/alice", false)]
     [InlineData(SessionKind.Environment, "role:arn:aws:iam::1:role/A", true)]
-    [InlineData(SessionKind.Environment, StaticSource.UnknownSession, true)]
+    [InlineData(SessionKind.Environment, "env-session", true)]
     public void Only_role_like_sessions_can_sign_in(SessionKind kind, string identity, bool expected) =>
-        ConsoleSignIn.CanSignIn(new Session(Role, kind, identity)).ShouldBe(expected);
+        ConsoleSignIn.CanSignIn(new Session(Role, kind, SessionIdentity.Parse(identity))).ShouldBe(expected);
 
     [Fact]
     public void Long_lived_keys_cannot_sign_in() =>
-        ConsoleSignIn.CanSignIn(new Session(new AwsCredentials("AKIAEXAMPLE", "s"), SessionKind.Environment, "keys:default")).ShouldBeFalse();
+        ConsoleSignIn.CanSignIn(new Session(new AwsCredentials("AKIAEXAMPLE", "s"), SessionKind.Environment, SessionIdentity.Parse("keys:default"))).ShouldBeFalse();
 
     [Theory]
     [InlineData(null, "aws", "https://signin.aws.amazon.com/federation")]
@@ -31,14 +30,6 @@ public sealed class SignInTests
     [InlineData("http://127.0.0.1:8080/federation", "aws", "http://127.0.0.1:8080/federation")]
     public void The_endpoint_follows_the_partition_unless_overridden(string? overrideUrl, string partition, string expected) =>
         ConsoleSignIn.Endpoint(overrideUrl, partition).AbsoluteUri.ShouldBe(expected);
-
-    [Theory]
-    [InlineData(null, null)]
-    [InlineData(600, 900)]
-    [InlineData(7200, 7200)]
-    [InlineData(90000, 43200)]
-    public void Console_session_durations_are_clamped_to_what_AWS_allows(int? seconds, int? expected) =>
-        ((int?)ConsoleSignIn.SessionDuration(seconds is { } s ? TimeSpan.FromSeconds(s) : null)?.TotalSeconds).ShouldBe(expected);
 
     [Fact]
     public void The_destination_carries_the_region()

@@ -1,4 +1,4 @@
-namespace AwsSession.Prompts;
+namespace AwsSession.Logging;
 
 /// <summary>Plain "aws-session: ..." lines on stderr. No Spectre here: it is on every path, the hot one included.</summary>
 public sealed class StderrStatus(TextWriter error, bool debug) : IStatus

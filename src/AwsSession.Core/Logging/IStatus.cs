@@ -1,4 +1,4 @@
-namespace AwsSession.Prompts;
+namespace AwsSession.Logging;
 
 /// <summary>Human-facing lines on stderr (never stdout): notes, warnings, and the --debug trace.</summary>
 public interface IStatus
