@@ -3,6 +3,7 @@ using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Logging;
 using AwsSession.Prompts;
+using AwsSession.Secrets;
 
 namespace AwsSession.Cli;
 
@@ -13,6 +14,7 @@ public static class AppContextFactory
     {
         var env = EnvironmentVariables.FromProcess();
         var status = new StderrStatus(Console.Error, debug);
+        var backends = new Backends(env, SpectreSecretPrompt.ForStderr);
         return new ToolContext
         {
             Env = env,
@@ -21,7 +23,9 @@ public static class AppContextFactory
             Interaction = ConsoleFactory.ForStderr,
             TtyInteraction = TtyInteraction.ForControllingTerminal,
             Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
-            Profiles = () => new SharedProfileStore(env),
+            SecretPrompt = SpectreSecretPrompt.ForStderr,
+            IamKeys = () => IamKeysGateway.Create(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            Profiles = () => new StoredKeyProfiles(new SharedProfileStore(env), backends, backends.Create),
         };
     }
 

@@ -3,6 +3,7 @@ using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Logging;
 using AwsSession.Prompts;
+using AwsSession.Secrets;
 using Spectre.Console;
 
 namespace AwsSession.Application;
@@ -24,6 +25,19 @@ public sealed class ToolContext
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Asks for keys and passphrases on the terminal; by default there is none.</summary>
+    public Func<ISecretPrompt> SecretPrompt { get; init; } = () => new SpectreSecretPrompt(() => ConsoleFactory.Stderr(false), false);
+
+    /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
+    public Func<string, ISecretStore>? Stores { get; init; }
+
+    /// <summary>IAM's access-key calls (rotate); built only when asked for.</summary>
+    public Func<IIamKeysGateway> IamKeys { get; init; } = () => throw new InvalidOperationException("no IAM key gateway in this context");
+
+    public Backends Backends => new(Env, SecretPrompt);
+
+    public ISecretStore Store(string backend) => Stores?.Invoke(backend) ?? Backends.Create(backend);
 
     /// <summary>Whether stdout is a terminal (a person reads it) rather than a pipe or file (a script or eval reads it).</summary>
     public bool StdoutIsTerminal { get; init; } = Terminal.StdoutIsTerminal;

@@ -13,8 +13,9 @@ public static class RootCommandFactory
           eval "$(aws-session pose 123456789012 Admin)"   a role in an organization account
           aws-session exec pose prod -- terraform plan    one command with those credentials
 
-        Base keys come from the environment, --profile / AWS_PROFILE, ~/.aws/credentials and ~/.aws/config
-        (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE are honoured).
+        Base keys come from the environment, else the profile's secret store (see `aws-session add`), else
+        ~/.aws/credentials; the profile is --profile / AWS_PROFILE, with ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE
+        and AWS_CONFIG_FILE are honoured).
         Sessions are cached in $XDG_CACHE_HOME/aws-session (default ~/.cache/aws-session), mode 0600,
         so one MFA code serves every shell and parallel job until the session nears its end.
         Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.
@@ -51,6 +52,10 @@ public static class RootCommandFactory
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
             AccountsCommand.Create(contexts),
+            KeyCommands.Add(contexts),
+            KeyCommands.Remove(contexts),
+            KeyCommands.List(contexts),
+            KeyCommands.Rotate(contexts),
         };
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);

@@ -22,6 +22,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
     private readonly List<string> _log = [];
     private readonly Task _loop;
     private string? _acceptedMfaCode;
+    private readonly Dictionary<string, HashSet<string>> _knownKeys = new(StringComparer.Ordinal);
 
     public FaultProxy(string upstream)
     {
@@ -83,6 +84,17 @@ public sealed partial class FaultProxy : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// From now on this action answers InvalidClientTokenId to a request signed with a long-lived key (AKIA...) not in
+    /// <paramref name="known"/>: a new key that IAM has not propagated yet, as far as the caller can tell.
+    /// </summary>
+    public FaultProxy RejectNewKeys(string action, params string[] known)
+    {
+        lock (_gate)
+            _knownKeys[action] = [.. known];
+        return this;
+    }
+
     /// <summary>Rewrites the &lt;Expiration&gt; of this action's answers to now + lifetime.</summary>
     public FaultProxy ShortenExpiration(string action, TimeSpan lifetime)
     {
@@ -100,6 +112,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
             _lifetimes.Clear();
             _log.Clear();
             _acceptedMfaCode = null;
+            _knownKeys.Clear();
         }
     }
 
@@ -141,8 +154,10 @@ public sealed partial class FaultProxy : IAsyncDisposable
             Fault? fault;
             string? accepted;
             TimeSpan? lifetime;
+            bool unknownKey;
             lock (_gate)
             {
+                unknownKey = _knownKeys.TryGetValue(action, out var known) && SigningKey(request) is { } k && k.StartsWith("AKIA", StringComparison.Ordinal) && !known.Contains(k);
                 _calls[action] = _calls.GetValueOrDefault(action) + 1;
                 _log.Add(action);
                 fault = TakeFault(action);
@@ -159,6 +174,11 @@ public sealed partial class FaultProxy : IAsyncDisposable
             if (fault is not null)
             {
                 await ErrorAsync(response, fault, json);
+                return;
+            }
+            if (unknownKey)
+            {
+                await WriteAsync(response, 403, "text/xml", QueryErrorXml("InvalidClientTokenId", "The security token included in the request is invalid."));
                 return;
             }
             if (action == "GetSessionToken" && accepted is not null && form?["TokenCode"] != accepted)
@@ -183,6 +203,18 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 response.Abort();
             }
         }
+    }
+
+    /// <summary>The access key id in SigV4's "Credential=AKIA.../date/region/service/aws4_request".</summary>
+    private static string? SigningKey(HttpListenerRequest request)
+    {
+        var auth = request.Headers["Authorization"];
+        var at = auth?.IndexOf("Credential=", StringComparison.Ordinal) ?? -1;
+        if (auth is null || at < 0)
+            return null;
+        var start = at + "Credential=".Length;
+        var end = auth.IndexOf('/', start);
+        return end > start ? auth[start..end] : null;
     }
 
     private Fault? TakeFault(string action)
