@@ -53,7 +53,7 @@ public static class App
         {
             Console.Error.WriteLine("aws-session: " + e.Line);
             if (debug)
-                Console.Error.WriteLine(e.InnerException is null ? e.ToString() : e.InnerException.ToString());
+                Console.Error.WriteLine(ErrorText.Trace(e));
             return e.ExitCode;
         }
         catch (OperationCanceledException)
@@ -63,9 +63,9 @@ public static class App
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"aws-session: unexpected error: {e.GetType().Name}: {e.Message}" + (debug ? "" : " (run with --debug for details)"));
+            Console.Error.WriteLine($"aws-session: unexpected error: {ErrorText.Unexpected(e)}" + (debug ? "" : " (run with --debug for details)"));
             if (debug)
-                Console.Error.WriteLine(e.ToString());
+                Console.Error.WriteLine(ErrorText.Trace(e));
             return ExitCodes.Failure;
         }
     }

@@ -28,6 +28,18 @@ public sealed class SessionService(ToolContext context)
         return (await plan.Source.GetAsync(ct), plan);
     }
 
+    /// <summary>
+    /// The chain `exec --server` renews with, for the session <paramref name="first"/> made: the same sessions and
+    /// cache entries, the role pinned by its ARN and its account (no lookup), and no prompt and no -t (its code is spent).
+    /// </summary>
+    public Plan RenewalPlan(Invocation invocation, Plan first)
+    {
+        var mode = invocation.Mode is PoseMode pose && first.Role is { } role ? pose with { Account = null, Role = role.RoleArn } : invocation.Mode;
+        var renewal = new Invocation(mode, invocation.Options with { MfaToken = null, Prompts = PromptChannel.None });
+        var config = Resolve(renewal);
+        return Parts.For(context, renewal, config).Planner.Plan(renewal, config, first.Account);
+    }
+
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
@@ -51,7 +63,9 @@ public sealed class SessionService(ToolContext context)
     {
         var config = Resolve(invocation);
         var gateways = context.Gateways(config.StsRegion);
-        var (devices, _) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+        var (listed, user) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Base.Credentials, context.Status, ct);
+        // The user IAM named, never one read from a device's name; the caller's, when the listing needed it.
+        var devices = listed.Select(d => d.UserName is null && user is not null ? d with { UserName = user } : d).ToList();
         if (config.MfaSerial is { } configured && devices.All(d => d.SerialNumber != configured))
             context.Status.Warn($"mfa_serial {configured} is not among this user's devices");
         return (devices, MfaDeviceList.Default(config.MfaSerial, devices));

@@ -48,7 +48,12 @@ public sealed class ToolContext
     public IAnsiConsole Console() => StdoutConsole?.Invoke() ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
     /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
-    public IInteraction InteractionFor(PromptChannel channel) => channel == PromptChannel.DevTty ? TtyInteraction() : Interaction();
+    public IInteraction InteractionFor(PromptChannel channel) => channel switch
+    {
+        PromptChannel.DevTty => TtyInteraction(),
+        PromptChannel.None => new TtyInteraction(() => null),
+        _ => Interaction(),
+    };
 
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);
 

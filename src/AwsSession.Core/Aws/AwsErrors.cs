@@ -12,7 +12,8 @@ public static class AwsErrors
     public static AwsSessionException Describe(string service, string operation, Uri? endpoint, Exception e, int attempts)
     {
         var what = $"{service} {operation}";
-        var (code, message, status) = Details(e);
+        var (code, raw, status) = Details(e);
+        var message = ErrorText.Outside(raw);
 
         if (code is "ExpiredToken" or "ExpiredTokenException" or "RequestExpired")
             return new ExpiredTokenException($"{what}: the credentials have expired ({message})");
@@ -32,8 +33,8 @@ public static class AwsErrors
         if (Find<SocketException>(e) is { } se)
             return new AwsSessionException($"{what}: cannot connect to {service}{at}: {Reason(se)}", hint: "check the network, a proxy or AWS_ENDPOINT_URL", inner: e);
         if (Find<HttpRequestException>(e) is { } he)
-            return new AwsSessionException($"{what}: cannot reach {service}{at}: {he.Message}", inner: e);
-        return new AwsSessionException($"{what} failed: {e.Message}", inner: e);
+            return new AwsSessionException($"{what}: cannot reach {service}{at}: {ErrorText.Outside(he.HttpRequestError.ToString())}", inner: e);
+        return new AwsSessionException($"{what} failed: {ErrorText.Unexpected(e)}", hint: "run with --debug for the trace", inner: e);
     }
 
     private static (string? Code, string? Message, HttpStatusCode? Status) Details(Exception e)
@@ -54,7 +55,7 @@ public static class AwsErrors
         SocketError.HostNotFound or SocketError.NoData or SocketError.TryAgain => "host not found",
         SocketError.TimedOut => "timed out",
         SocketError.NetworkUnreachable or SocketError.HostUnreachable => "network unreachable",
-        _ => se.Message,
+        _ => se.SocketErrorCode.ToString(),
     };
 
     private static T? Find<T>(Exception e) where T : Exception

@@ -1,3 +1,4 @@
+using System.Xml.Linq;
 using AwsSession.Config;
 using AwsSession.Domain;
 
@@ -13,7 +14,11 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListMFADevices",
                 userName is null ? [] : [new("UserName", userName)], token);
-            return IamQuery.Elements(doc, "SerialNumber").Select(e => new MfaDevice(AwsAnswer.Required(e.Value.Trim(), "IAM", "ListMFADevices", "SerialNumber"))).ToList();
+            return IamQuery.Elements(doc, "SerialNumber").Select(e => new MfaDevice(AwsAnswer.Required(e.Value.Trim(), "IAM", "ListMFADevices", "SerialNumber"), IamUser(e))).ToList();
         }, ct);
     }
+
+    /// <summary>The device's IAM user as IAM names it (the sibling &lt;UserName&gt;), never read from the serial.</summary>
+    private static string? IamUser(XElement serial) =>
+        serial.Parent?.Elements().FirstOrDefault(u => u.Name.LocalName == "UserName")?.Value.Trim() is { Length: > 0 } user ? user : null;
 }

@@ -26,6 +26,9 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
         return entry.ToSession();
     }
 
+    /// <summary>When the cached session ends (or ended), for messages; null when there is none.</summary>
+    public DateTimeOffset? ExpirationOf(string key) => Read(key + Suffix) is { } entry && entry.Key == key ? entry.Expiration : null;
+
     public void Put(string key, Session session, string profile)
     {
         if (session.Credentials is not { SessionToken: { } token, Expiration: { } expiration } c)

@@ -23,6 +23,9 @@ public static class ChildEnvironmentNames
     /// <summary>`exec --server` hides the shared credentials file: SDKs consult it before the container endpoint.</summary>
     public const string SharedCredentialsFile = "AWS_SHARED_CREDENTIALS_FILE";
 
+    /// <summary>`exec --server` points the child at a credential-free copy of the config file.</summary>
+    public const string ConfigFile = "AWS_CONFIG_FILE";
+
     /// <summary>
     /// Container settings that would win over (RELATIVE_URI, TOKEN_FILE) or mix with the server's, e.g. when
     /// aws-session itself runs in ECS.
@@ -30,6 +33,15 @@ public static class ChildEnvironmentNames
     public static readonly string[] ContainerRemoved =
     [
         "AWS_CONTAINER_CREDENTIALS_RELATIVE_URI", ContainerFullUri, ContainerAuthorizationToken, "AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE",
+    ];
+
+    /// <summary>
+    /// `exec --server` also removes every variable that makes an SDK find credentials before the container endpoint
+    /// (web identity: AWS_WEB_IDENTITY_TOKEN_FILE + AWS_ROLE_ARN) or that belongs to the long-lived identity.
+    /// </summary>
+    public static readonly string[] ServerRemoved =
+    [
+        .. ContainerRemoved, "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME", "AWS_ACCOUNT_ID",
     ];
 
     /// <summary>

@@ -35,8 +35,16 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         if (explicitProfile is null && envKey is not null && envSecret is not null)
             return FromEnvironment(options, envKey, envSecret);
 
-        var name = explicitProfile ?? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
+        var fromEnvironment = explicitProfile is null ? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") : null;
+        var name = explicitProfile ?? fromEnvironment ?? "default";
         var profile = profiles.Find(name);
+        if (fromEnvironment is not null && profile is not null && RunsAwsSession(profile))
+        {
+            // SDKs run credential_process with the caller's environment: under AWS_PROFILE=prod, the aws-session that
+            // prod's credential_process starts sees AWS_PROFILE=prod. That names the profile being resolved, not a source.
+            name = "default";
+            profile = profiles.Find(name);
+        }
         if (profile is null)
         {
             if (explicitProfile is not null || name != "default")
@@ -78,7 +86,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             ProfileName = name,
             Base = new BaseCredentials(creds, $"profile '{current.Name}'", current.Name),
             EnvironmentIdentity = null,
-            Region = RegionFrom(options) ?? profile.Region,
+            Region = RegionFrom(options) ?? ProfileRegion(profile),
             MfaSerial = mfaSerial,
             MfaProcess = options.MfaProcess ?? mfaProcess,
             ProfileRoles = roles,
@@ -99,7 +107,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             ProfileName = name,
             Base = new BaseCredentials(new AwsCredentials(key, secret, token, token is null ? null : expiration), "environment", name),
             EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
-            Region = RegionFrom(options) ?? profile?.Region,
+            Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
             MfaSerial = profile?.MfaSerial,
             MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
         };
@@ -111,14 +119,26 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         {
             return profiles.Find(name);
         }
-        catch (AwsSessionException)
+        catch (AwsSessionException e) when (e is not UsageException)
         {
-            // With keys in the environment a broken config file is not needed; the CLI ignores it too.
+            // With keys in the environment a broken config file is not needed; the CLI ignores it too. A value that
+            // is wrong (a region) is still a usage error: the SDK would trip over it later.
             return null;
         }
     }
 
-    private string? RegionFrom(SessionOptions options) => options.Region ?? env.Get("AWS_REGION") ?? env.Get("AWS_DEFAULT_REGION");
+    /// <summary>An empty variable counts as unset (as for the AWS CLI); an empty --region is an error.</summary>
+    private string? RegionFrom(SessionOptions options) =>
+        options.Region is { } flag ? Validation.Region(flag, "--region")
+        : env.Get("AWS_REGION") is { } region ? Validation.Region(region, "AWS_REGION")
+        : env.Get("AWS_DEFAULT_REGION") is { } fallback ? Validation.Region(fallback, "AWS_DEFAULT_REGION")
+        : null;
+
+    private static string? ProfileRegion(ProfileSettings p) => p.Region is { } r ? Validation.Region(r, $"profile '{p.Name}': region") : null;
+
+    /// <summary>A profile whose credentials come from aws-session's own credential-process.</summary>
+    private static bool RunsAwsSession(ProfileSettings p) =>
+        p.CredentialProcess is { } process && !p.HasKeys && p.RoleArn is null && process.Contains("aws-session", StringComparison.Ordinal);
 
     /// <summary>
     /// A credential-process started by another one's mfa_process (it sees the marker the outer one handed on) means
@@ -139,7 +159,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
     {
         if (p.CredentialProcess is null || p.HasKeys || p.RoleArn is not null)
             return;
-        if (p.CredentialProcess.Contains("aws-session", StringComparison.Ordinal))
+        if (RunsAwsSession(p))
             throw new AwsSessionException($"profile '{p.Name}' gets its credentials from aws-session itself, so it cannot be aws-session's source",
                 hint: "pass --profile with the profile that holds the long-lived keys");
         throw new AwsSessionException($"profile '{p.Name}' uses credential_process; aws-session needs long-lived keys as its base",

@@ -50,6 +50,6 @@ public static partial class Durations
         : t.Ticks % TimeSpan.TicksPerMinute == 0 ? $"{(long)t.TotalMinutes}m"
         : $"{(long)t.TotalSeconds}s";
 
-    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,6})h)?(?:(?<m>[0-9]{1,7})m)?(?:(?<s>[0-9]{1,9})s)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:(?<h>[0-9]{1,6})h)?(?:(?<m>[0-9]{1,7})m)?(?:(?<s>[0-9]{1,9})s)?\z", RegexOptions.CultureInvariant)]
     private static partial Regex UnitsPattern();
 }

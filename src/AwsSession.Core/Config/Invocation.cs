@@ -25,7 +25,7 @@ public sealed record SessionOptions
     public TimeSpan AccountsTtl { get; init; } = TimeSpan.FromHours(24);
     public bool Debug { get; init; }
 
-    /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere.</summary>
+    /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere (<see cref="PromptChannel.None"/>).</summary>
     public PromptChannel Prompts { get; init; } = PromptChannel.Stderr;
 
     /// <summary>This run answers an SDK's credential_process: it must not be nested in another such run.</summary>
@@ -39,6 +39,12 @@ public enum PromptChannel
 {
     Stderr,
     DevTty,
+
+    /// <summary>
+    /// No prompt at all: `exec --server` renewing in the background while the command owns the terminal. A new MFA
+    /// session then needs mfa_process; -t is not used either (its code was spent on the first session).
+    /// </summary>
+    None,
 }
 
 public sealed record Invocation(Mode Mode, SessionOptions Options);

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal.Util;
 using AwsSession.Domain;
@@ -9,7 +11,7 @@ namespace AwsSession.Config;
 /// and AWS_CONFIG_FILE). The SDK does not expose mfa_process and duration_seconds, so those two keys are read from
 /// the SDK's own INI reader. Files are parsed once, on first use: a cache hit for `exec` with env keys never pays for it.
 /// </summary>
-public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
+public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProfileStore
 {
     private SharedCredentialsFile? _file;
     private ProfileIniFile? _config;
@@ -21,8 +23,19 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
     public ProfileSettings? Find(string name)
     {
         Load();
-        if (!_file!.TryGetProfile(name, out var profile))
-            return null;
+        CredentialProfile? profile;
+        try
+        {
+            if (!_file!.TryGetProfile(name, out profile))
+                return null;
+        }
+        catch (AmazonClientException)
+        {
+            // The SDK refuses some values (a region with a blank) with a message that may quote the file.
+            if (Extra(name).GetValueOrDefault("region") is { } region)
+                Validation.Region(region, $"profile '{Validation.Printable(name)}': region");
+            throw new AwsSessionException($"cannot read profile '{Validation.Printable(name)}' from the AWS config or credentials file", hint: "check its values");
+        }
 
         var o = profile.Options;
         var extra = Extra(name);
@@ -54,10 +67,25 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
         }
         catch (InvalidDataException e)
         {
-            // The SDK's message names the file and the line; that is exactly what the person needs.
-            throw new AwsSessionException($"malformed AWS config: {e.Message.ReplaceLineEndings(" ")}", hint: "fix or move the file named above");
+            // The SDK's message quotes the offending line, which may be a secret (`aws_secret_access_key: ...`):
+            // only the file and the line number are passed on, and the exception is not kept (--debug prints inner ones).
+            throw new AwsSessionException($"malformed AWS config: {Where(e.Message)} is not a section, a key = value or a comment",
+                hint: "fix that line (its content is not shown: it may hold a secret)");
         }
     }
+
+    /// <summary>"line N of FILE" from the SDK's "Line N:&lt;...&gt; in file FILE does not ...", naming only files we know.</summary>
+    private string Where(string sdkMessage)
+    {
+        var line = LineNumber().Match(sdkMessage) is { Success: true } m ? $"line {m.Groups[1].Value}" : "a line";
+        // The file name follows the quoted line, so only the last " in file " is the SDK's own text.
+        var tail = sdkMessage[(sdkMessage.LastIndexOf(" in file ", StringComparison.Ordinal) + 1)..];
+        var file = new[] { CredentialsPath, ConfigPath }.FirstOrDefault(p => tail.StartsWith($"in file {p} ", StringComparison.Ordinal));
+        return $"{line} of {file ?? "the AWS credentials or config file"}";
+    }
+
+    [GeneratedRegex("^Line ([0-9]{1,9}):")]
+    private static partial Regex LineNumber();
 
     private Dictionary<string, string> Extra(string name) =>
         _config is not null && _config.TryGetSection(name, false, false, out var props, out _) ? props : [];
@@ -65,7 +93,7 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
     private static int? ParseDuration(string profile, string? value) =>
         value is null ? null
         : int.TryParse(value, out var s) && s > 0 ? s
-        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{value}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
+        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{Validation.Printable(value)}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

@@ -24,6 +24,15 @@ public static partial class Validation
             ? id
             : throw new UsageException("--external-id: must be 2 to 1224 of the characters A-Z a-z 0-9 _ + = , . @ : / -");
 
+    /// <summary>
+    /// A region goes into a host name and into the exports: one DNS label, as botocore requires (and no blank,
+    /// newline or dot). Checked wherever it comes from, so a bad one fails here and not as a UriFormatException.
+    /// </summary>
+    public static string Region(string region, string source) =>
+        RegionPattern().IsMatch(region)
+            ? region
+            : throw new UsageException($"{source}: '{Printable(region)}' is not an AWS region", "e.g. us-east-1 or eu-west-1");
+
     /// <summary>Makes any caller-derived name acceptable to STS: drops what it refuses, pads or trims the length.</summary>
     public static string SanitizeSessionName(string? raw)
     {
@@ -40,15 +49,18 @@ public static partial class Validation
         return clean.Length > 80 ? clean[..77] + "..." : clean;
     }
 
-    [GeneratedRegex(@"^[0-9]{6}$")]
+    [GeneratedRegex(@"^[0-9]{6}\z")]
     private static partial Regex CodePattern();
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:(mfa|u2f)/[A-Za-z0-9_+=,.@/-]+$")]
+    [GeneratedRegex(@"^arn:aws[a-z-]*:(iam|sts)::[0-9]{12}:(mfa|u2f)/[A-Za-z0-9_+=,.@/-]+\z")]
     private static partial Regex DeviceArnPattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{2,64}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{2,64}\z")]
     private static partial Regex SessionNamePattern();
 
-    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}$")]
+    [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}\z")]
     private static partial Regex ExternalIdPattern();
+
+    [GeneratedRegex(@"^[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\z")]
+    private static partial Regex RegionPattern();
 }

@@ -18,7 +18,11 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
         {
             // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
             var id = await sts.GetCallerIdentityAsync(source.Credentials, ct);
-            source = source with { Identity = id.IsAssumedRole ? SessionIdentity.Role(id.Arn) : SessionIdentity.User(id.Arn), UserName = id.UserName ?? id.Name.Split('/').Last() };
+            source = source with { Identity = id.IsAssumedRole ? SessionIdentity.Role(id.Arn) : SessionIdentity.User(id.Arn), UserName = UserName(id) };
+        }
+        else if (source.UserName is null && target.SessionName is null)
+        {
+            source = source with { UserName = await UserNameAsync(source.Credentials, ct) };
         }
         var duration = target.Duration;
         if (IsRoleSession(source) && duration > Durations.ChainedRoleMax)
@@ -43,6 +47,23 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
             assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
         }
         return new Session(assumed, SessionKind.Role, SessionIdentity.Role(target.RoleArn), source.UserName);
+    }
+
+    /// <summary>Who the caller is, for the default session name: the IAM user, or the session name of a role session.</summary>
+    private static string UserName(CallerIdentity id) => id.UserName ?? id.Name.Split('/').Last();
+
+    /// <summary>Only for a name: a caller STS will not describe still gets its role, named "aws-session".</summary>
+    private async Task<string?> UserNameAsync(AwsCredentials credentials, CancellationToken ct)
+    {
+        try
+        {
+            return UserName(await sts.GetCallerIdentityAsync(credentials, ct));
+        }
+        catch (AwsSessionException e)
+        {
+            status.Debug($"no caller name for the role session name: {e.Message}");
+            return null;
+        }
     }
 
     public override string ToString() => $"AssumedRole({inner})";

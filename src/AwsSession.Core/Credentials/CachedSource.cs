@@ -27,6 +27,20 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
             fresh => cache.Put(key, fresh, profile), ct);
     }
 
+    /// <summary>
+    /// A newer session than <paramref name="current"/>: another process's, if it renewed the entry meanwhile, else a
+    /// new one from the inner source, stored. The entry is replaced, never removed first: other shells and processes
+    /// that share it keep using it until the new one is there.
+    /// </summary>
+    public async ValueTask<Session> RenewAsync(Session current, CancellationToken ct)
+    {
+        status.Debug($"cache: renewing {key}");
+        return await cache.Flight.RunAsync(key, what,
+            () => cache.TryGet(key, minTtl) is { } stored && stored.Expiration > current.Expiration ? stored : null,
+            async () => await inner.GetAsync(ct),
+            fresh => cache.Put(key, fresh, profile), ct);
+    }
+
     public override string ToString() => $"Cached({inner})";
 
     public void Invalidate()
@@ -36,8 +50,10 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
     }
 }
 
-/// <summary>A source whose stored result can be dropped, e.g. when AWS calls a cached session expired.</summary>
+/// <summary>A source whose stored result can be dropped, e.g. when AWS calls a cached session expired, or renewed.</summary>
 public interface IInvalidatable
 {
     void Invalidate();
+
+    ValueTask<Session> RenewAsync(Session current, CancellationToken ct);
 }

@@ -19,6 +19,23 @@ public sealed class MfaSessionSource(
 {
     public const int MaxTries = 3;
 
+    /// <summary>
+    /// The IAM user, for default role session names (CloudTrail shows them): from the caller's ARN, once per MFA
+    /// session, when the device listing did not name it (mfa_serial set). Without it, names fall back to "aws-session".
+    /// </summary>
+    private async Task<string?> UserNameAsync(AwsCredentials session, CancellationToken ct)
+    {
+        try
+        {
+            return (await sts.GetCallerIdentityAsync(session, ct)).UserName;
+        }
+        catch (AwsSessionException e)
+        {
+            status.Debug($"no user name for role session names: {e.Message}");
+            return null;
+        }
+    }
+
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         // Only ever over long-lived keys: the planner never puts it over a session (GetSessionToken would refuse one).
@@ -30,7 +47,7 @@ public sealed class MfaSessionSource(
             try
             {
                 var creds = await sts.GetSessionTokenAsync(baseSession.Credentials, device.SerialNumber, code, duration, ct);
-                return new Session(creds, SessionKind.Mfa, SessionIdentity.Mfa(device.SerialNumber), device.UserName);
+                return new Session(creds, SessionKind.Mfa, SessionIdentity.Mfa(device.SerialNumber), device.UserName ?? await UserNameAsync(creds, ct));
             }
             catch (MfaCodeRejectedException) when (codes.CanRetry && attempt < MaxTries)
             {

@@ -63,10 +63,10 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     {
         var o = invocation.Options;
         var device = config.MfaSerial;
+        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
         var mfa = new MfaSessionSource(new StaticSource(config.Base),
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
-            CodeSource(o, config), aws.Sts, config.MfaDuration, status);
-        var key = CacheKeys.MfaSession(config.Base.Credentials.AccessKeyId, config.Base.ProfileName, device);
+            CodeSource(o, config, key), aws.Sts, config.MfaDuration, status);
         var what = $"the MFA session of profile {config.Base.ProfileName}" + (device is null ? "" : $" ({device})");
         return new Plan(Cached(mfa, key, config.ProfileName, o, what), key, device is null ? key : SessionIdentity.Mfa(device).ToString(), config.Region);
     }
@@ -81,8 +81,9 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o, string what) =>
         cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
 
-    private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config) =>
+    private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
         o.MfaToken is { } token ? new FixedCode(token)
         : config.MfaProcess is { } process ? new ProcessCode(process, env, config.CredentialProcessProfile)
+        : o.Prompts == PromptChannel.None ? new NoCodeInBackground(() => cache?.ExpirationOf(key))
         : new PromptedCode(interaction);
 }

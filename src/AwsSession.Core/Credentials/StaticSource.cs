@@ -10,7 +10,8 @@ public sealed class StaticSource(BaseCredentials baseCredentials, SessionIdentit
     {
         var c = baseCredentials.Credentials;
         var identity = environmentIdentity ?? (c.IsSession ? SessionIdentity.Unverified : SessionIdentity.Keys(baseCredentials.ProfileName));
-        return ValueTask.FromResult(new Session(c, SessionKind.Environment, identity, identity.UserName));
+        // No user name: the marker names a device or a role, not who uses it; AssumedRoleSource asks STS when it needs one.
+        return ValueTask.FromResult(new Session(c, SessionKind.Environment, identity));
     }
 
     public override string ToString() => "Static";

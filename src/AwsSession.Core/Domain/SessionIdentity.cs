@@ -45,9 +45,6 @@ public sealed record SessionIdentity(IdentityKind Kind, string Name)
             ? new SessionIdentity(match.Kind, text[prefix.Length..])
             : new SessionIdentity(IdentityKind.Other, text);
 
-    /// <summary>The IAM user behind an MFA session (from the device ARN); null for every other kind.</summary>
-    public string? UserName => Kind == IdentityKind.Mfa ? new MfaDevice(Name).UserName : null;
-
     public override string ToString() =>
         Prefixes.FirstOrDefault(p => p.Kind == Kind) is { Prefix: { } prefix } ? prefix + Name : Name;
 

@@ -24,16 +24,18 @@ public static class ChildEnvironment
         Build(parent, SessionVariables.For(session, region));
 
     /// <summary>
-    /// `exec --server`: no keys at all, only the endpoint, the region and the marker. The shared credentials file
-    /// is hidden because every SDK reads its [default] profile (often the very base keys) before the endpoint.
+    /// `exec --server`: no keys at all, only the endpoint, the region and the marker, and AWS files with no
+    /// credentials in them (<see cref="ChildConfigFiles"/>): every SDK reads credentials from the files, and from
+    /// web identity variables, before the endpoint.
     /// </summary>
-    public static IReadOnlyDictionary<string, string> WithServer(IReadOnlyDictionary<string, string> parent, Session session, string? region, IReadOnlyList<KeyValuePair<string, string>> server)
+    public static IReadOnlyDictionary<string, string> WithServer(IReadOnlyDictionary<string, string> parent, Session session, string? region,
+        IReadOnlyList<KeyValuePair<string, string>> server, IReadOnlyList<KeyValuePair<string, string>> files)
     {
         var set = SessionVariables.For(session, region)
             .Where(kv => kv.Key is ChildEnvironmentNames.Region or ChildEnvironmentNames.DefaultRegion or ChildEnvironmentNames.Identity)
             .Concat(server)
-            .Append(new(ChildEnvironmentNames.SharedCredentialsFile, OperatingSystem.IsWindows() ? "NUL" : "/dev/null"))
+            .Concat(files)
             .ToList();
-        return Build(parent, set, ChildEnvironmentNames.ContainerRemoved);
+        return Build(parent, set, ChildEnvironmentNames.ServerRemoved);
     }
 }

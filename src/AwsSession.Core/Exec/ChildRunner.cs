@@ -36,7 +36,7 @@ public sealed class ChildRunner
             start.Environment[k] = v;
         try
         {
-            return Native.WithDefaultSigPipe(() => Process.Start(start))
+            return Native.WithDefaultSigPipe(() => CoreDumps.WithInheritedLimit(() => Process.Start(start)))
                 ?? throw new AwsSessionException($"could not start {file}", ExitCodes.NotExecutable);
         }
         catch (System.ComponentModel.Win32Exception e) when (e.NativeErrorCode == ENOEXEC && !OperatingSystem.IsWindows())

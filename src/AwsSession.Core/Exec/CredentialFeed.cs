@@ -10,9 +10,10 @@ public sealed record CredentialAnswer(Session? Session, string? Error);
 /// <summary>
 /// Keeps a session fresh for `exec --server` by re-running the session's credential chain ahead of expiry, in the
 /// background, so a request is always answered from memory (SDKs give the endpoint about 2 s, too short for a
-/// prompt). The top cache entry is dropped first, else the chain would hand back the same session: a role session
-/// is then re-made from the cached MFA session without a prompt; once that is gone too, the chain prompts on the
-/// terminal if there is one, and otherwise the error becomes the child's next answer once the old session expires.
+/// prompt). The top cache entry is renewed (replaced, never deleted: other processes share it): a role session is
+/// re-made from the cached MFA session. The chain it runs never prompts (the command owns the terminal) and never
+/// re-sends -t's code: a new MFA session comes from mfa_process or not at all, and then the error (on stderr, once)
+/// becomes the child's next answer once the old session expires.
 /// </summary>
 public sealed class CredentialFeed : IAsyncDisposable
 {
@@ -69,17 +70,17 @@ public sealed class CredentialFeed : IAsyncDisposable
         var before = _state;
         try
         {
-            if (_source is IInvalidatable cached)
-                cached.Invalidate();
-            var fresh = await _source.GetAsync(ct);
+            var fresh = _source is IInvalidatable cached ? await cached.RenewAsync(before.Session, ct) : await _source.GetAsync(ct);
             _state = new State(fresh, RefreshAt(fresh, _time.GetUtcNow()), null);
             _status.Debug($"credential server: refreshed, valid until {fresh.Expiration:O}");
         }
         catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
         {
-            var message = e is AwsSessionException a ? a.Line : $"unexpected error: {e.GetType().Name}: {e.Message}";
-            _status.Warn($"credential server: could not refresh the session: {message}");
-            _state = before with { RefreshAt = _time.GetUtcNow() + RetryDelay, Error = "aws-session could not refresh the credentials: " + message };
+            var message = e is AwsSessionException a ? a.Line : $"unexpected error: {ErrorText.Unexpected(e)}";
+            var error = "aws-session could not refresh the credentials: " + message;
+            if (error != before.Error)
+                _status.Warn($"credential server: could not refresh the session: {message}");
+            _state = before with { RefreshAt = _time.GetUtcNow() + RetryDelay, Error = error };
         }
     }
 

@@ -28,10 +28,12 @@ public static unsafe partial class ProcessImage
         Console.Out.Flush();
         Console.Error.Flush();
         InheritedState.RestoreForExec();
-        var errno = Execve(command.FileName, [command.Argv0, .. command.Arguments], envp);
-        // A file the kernel cannot run directly (no #!) is a shell script, as execvp and every shell decide.
-        if (errno == ENOEXEC)
-            errno = Execve(Shell, [Shell, command.FileName, .. command.Arguments], envp);
+        var errno = CoreDumps.WithInheritedLimit(() =>
+        {
+            var e = Execve(command.FileName, [command.Argv0, .. command.Arguments], envp);
+            // A file the kernel cannot run directly (no #!) is a shell script, as execvp and every shell decide.
+            return e == ENOEXEC ? Execve(Shell, [Shell, command.FileName, .. command.Arguments], envp) : e;
+        });
         throw errno == ENOENT || errno == ENOTDIR || errno == ELOOP
             ? new AwsSessionException($"command not found: {command.Argv0}", ExitCodes.CommandNotFound)
             : new AwsSessionException($"cannot execute {command.FileName}: {(errno == EACCES ? "permission denied" : Marshal.GetPInvokeErrorMessage(errno))}", ExitCodes.NotExecutable);

@@ -54,7 +54,7 @@ public sealed class ProcessCode(string command, EnvironmentVariables env, string
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            throw new AwsSessionException($"mfa_process could not be started: {e.Message}");
+            throw new AwsSessionException($"mfa_process could not be started ({ErrorText.Unexpected(e)})", hint: "check that /bin/sh and the command exist");
         }
 
         using var guard = new TreeGuard(task.ProcessId);
@@ -90,7 +90,8 @@ public sealed class ProcessCode(string command, EnvironmentVariables env, string
     private static AwsSessionException TooMuch() =>
         new($"mfa_process printed more than {MaxOutput} bytes; it was stopped", hint: "it must print only the code on stdout");
 
-    private static string? FirstLine(string s) => s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault();
+    private static string? FirstLine(string s) =>
+        s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } line ? ErrorText.Outside(line) : null;
 
     /// <summary>Reads at most <c>cap</c> bytes, then calls <c>overflow</c> (which stops the process) and discards the rest.</summary>
     private sealed class BoundedText(int cap, Action? overflow)

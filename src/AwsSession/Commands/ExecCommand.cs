@@ -89,9 +89,11 @@ public static class ExecCommand
             return new ChildRunner().Run(command, environment);
         }
 
-        await using var feed = CredentialFeed.Start(plan.Source, session, context.Time, context.Status);
+        var renewal = new SessionService(context).RenewalPlan(invocation, plan);
+        await using var feed = CredentialFeed.Start(renewal.Source, session, context.Time, context.Status);
         await using var server = CredentialServer.Start(feed.Current);
-        context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}");
-        return new ChildRunner().Run(command, ChildEnvironment.WithServer(context.Env.All, session, plan.Region, server.ChildVariables));
+        using var files = ChildConfigFiles.Create(new SharedProfileStore(context.Env).ConfigPath, context.Status);
+        context.Status.Debug($"credential server on {server.Uri}; next refresh at {feed.NextRefresh:O}; the command's config: {files.ConfigPath}");
+        return new ChildRunner().Run(command, ChildEnvironment.WithServer(context.Env.All, session, plan.Region, server.ChildVariables, files.ChildVariables));
     }
 }

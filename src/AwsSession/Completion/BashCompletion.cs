@@ -14,6 +14,17 @@ public static class BashCompletion
         s.Append(ShellProfiles.Posix("_aws_session_profiles"));
         s.Append("""
 
+            # Profile names are data: never through compgen -W (which expands $(...) and backticks) or an unquoted
+            # $(...) (word splitting, globs). Each is offered shell-quoted, so the command line gets the name itself.
+            _aws_session_reply_profiles() {
+                local p q
+                COMPREPLY=()
+                while IFS= read -r p; do
+                    printf -v q '%q' "$p"
+                    [[ $p == "$1"* || $q == "$1"* ]] && COMPREPLY+=("$q")
+                done < <(_aws_session_profiles)
+            }
+
             _aws_session() {
                 local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} pos="" i w
                 for ((i = 1; i < COMP_CWORD; i++)); do
@@ -38,7 +49,7 @@ public static class BashCompletion
                 case $prev in
 
             """);
-        s.Append($"        {string.Join('|', m.ProfileOptions)}) COMPREPLY=($(compgen -W \"$(_aws_session_profiles)\" -- \"$cur\")); return 0 ;;\n");
+        s.Append($"        {string.Join('|', m.ProfileOptions)}) _aws_session_reply_profiles \"$cur\"; return 0 ;;\n");
         foreach (var (option, values) in m.OptionValues)
             s.Append($"        {option}) COMPREPLY=($(compgen -W \"{string.Join(' ', values)}\" -- \"$cur\")); return 0 ;;\n");
         s.Append($"        {string.Join('|', m.ValueOptions)}) return 0 ;;\n");

@@ -55,6 +55,6 @@ public sealed partial record CompletionModel(
     /// <summary>Long and short names only; "-?" and "/?" would be glob patterns in the scripts.</summary>
     private static IEnumerable<string> Names(Option o) => new[] { o.Name }.Concat(o.Aliases).Where(n => OptionName().IsMatch(n));
 
-    [GeneratedRegex("^--?[A-Za-z0-9][A-Za-z0-9-]*$")]
+    [GeneratedRegex(@"^--?[A-Za-z0-9][A-Za-z0-9-]*\z")]
     private static partial Regex OptionName();
 }

@@ -49,8 +49,10 @@ public static class PwshCompletion
                 } else {
                     $words[$pos]
                 }
-                $candidates | Where-Object { $_ -like "$wordToComplete*" } | ForEach-Object {
-                    [System.Management.Automation.CompletionResult]::new($_, $_, 'ParameterValue', $_)
+                # Names are data: compared literally (no wildcards) and inserted single-quoted unless plain.
+                $candidates | Where-Object { $_.StartsWith($wordToComplete.Trim("'"), [System.StringComparison]::Ordinal) } | ForEach-Object {
+                    $text = if ($_ -match '^[A-Za-z0-9_.@+=,:/-]+$') { $_ } else { "'" + $_.Replace("'", "''") + "'" }
+                    [System.Management.Automation.CompletionResult]::new($text, $_, 'ParameterValue', $_)
                 }
             }
 

@@ -51,6 +51,44 @@ public sealed class ExecServerTests : ProxiedToolTests
         Proxy.Calls("AssumeRole").ShouldBeGreaterThanOrEqualTo(2);
     }
 
+    /// <summary>Prints the endpoint's answer after the MFA session (20 s) has ended: the key, or the status and error.</summary>
+    private const string AfterMfaExpiry = """
+        sleep 23
+        python3 -c '
+        import json, os, urllib.request, urllib.error
+        req = urllib.request.Request(os.environ["AWS_CONTAINER_CREDENTIALS_FULL_URI"], headers={"Authorization": os.environ["AWS_CONTAINER_AUTHORIZATION_TOKEN"]})
+        try: print("key=" + json.load(urllib.request.urlopen(req, timeout=5))["AccessKeyId"])
+        except urllib.error.HTTPError as e: print("status=%d %s" % (e.code, json.load(e)["message"]))
+        '
+        """;
+
+    [Fact]
+    public async Task The_mfa_token_is_used_once_and_a_renewal_that_needs_a_code_fails_saying_when_and_how()
+    {
+        Proxy.ShortenExpiration("GetSessionToken", TimeSpan.FromSeconds(20));
+
+        var r = await Tool.RunAsync(["exec", "-t", "123456", "--server", "--", "sh", "-c", AfterMfaExpiry], stdin: null, TimeSpan.FromSeconds(90));
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        Proxy.Calls("GetSessionToken").ShouldBe(1, "STS refuses a code twice: -t's code is not sent again");
+        r.Stdout.ShouldStartWith("status=503 aws-session could not refresh the credentials: the MFA session is valid until ", customMessage: r.ToString());
+        r.Stdout.ShouldContain("-d, up to 36h");
+        r.StderrLines.Count(l => l.Contains("does not ask for while the command runs", StringComparison.Ordinal)).ShouldBe(1, r.ToString());
+    }
+
+    [Fact]
+    public async Task After_the_mfa_token_a_renewal_uses_mfa_process()
+    {
+        Proxy.ShortenExpiration("GetSessionToken", TimeSpan.FromSeconds(20));
+        Tool.WriteAwsFiles("[default]\nmfa_process = echo 654321\n");
+
+        var r = await Tool.RunAsync(["exec", "-t", "123456", "--server", "--", "sh", "-c", AfterMfaExpiry], stdin: null, TimeSpan.FromSeconds(90));
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldStartWith("key=A", customMessage: r.ToString());
+        Proxy.Calls("GetSessionToken").ShouldBeGreaterThanOrEqualTo(2, r.ToString());
+    }
+
     [Fact]
     public async Task Requests_without_the_exact_token_are_refused()
     {

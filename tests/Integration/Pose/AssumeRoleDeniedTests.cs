@@ -33,7 +33,7 @@ public sealed class AssumeRoleDeniedTests : IAsyncDisposable
         r.Stderr.ShouldNotContain("session-token-value");
         r.Stdout.ShouldBeEmpty();
         lock (_actions)
-            _actions.ShouldBe(["AssumeRole"]);
+            _actions.ShouldBe(["GetCallerIdentity", "AssumeRole"], "the marker names a device, not a user: STS is asked who it is, for the session name");
     }
 
     private async Task DenyAsync(HttpListenerContext context)

@@ -28,7 +28,34 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
         { "missing profile", ["--profile", "nope"], "profile 'nope' not found" },
         { "exec with -- and no command", ["exec", "--"], "nothing to run" },
         { "exec pose with -- and no command", ["exec", "pose", "123456789012", "--"], "nothing to run" },
+        { "empty region", ["--region", ""], "--region: '' is not an AWS region" },
+        { "region with a blank", ["--region", "us east"], "not an AWS region" },
+        { "region with a trailing newline", ["--region", "us-east-1\n"], "not an AWS region" },
+        { "MFA code with a trailing newline", ["-t", "123456\n"], "6 digits" },
+        { "device ARN with a trailing newline", ["mfa", "arn:aws:iam::123456789012:mfa/alice\n", "-t", "123456"], "not an MFA device ARN" },
+        { "session name with a trailing newline", ["pose", "123456789012", "--session-name", "my-session\n"], "session name" },
+        { "external id with a trailing newline", ["pose", "123456789012", "--external-id", "external-id\n"], "--external-id" },
+        { "role with a trailing newline", ["pose", "123456789012", "Admin\n", "-t", "123456"], "not a role" },
     };
+
+    [Theory]
+    [InlineData("AWS_REGION", "us east", null)]
+    [InlineData("AWS_REGION", "us-east-1\n", null)]
+    [InlineData("AWS_DEFAULT_REGION", "eu west 1", null)]
+    [InlineData(null, null, "us east")]
+    public async Task A_bad_region_from_the_environment_or_the_profile_is_a_usage_error_before_any_call(string? variable, string? value, string? profileRegion)
+    {
+        Tool.Unset("AWS_REGION", "AWS_DEFAULT_REGION");
+        if (variable is not null)
+            Tool.Set(variable, value!);
+        if (profileRegion is not null)
+            Tool.WriteAwsFiles($"[default]\nregion = {profileRegion}\n");
+
+        var r = await Tool.RunAsync(["pose", Moto.Seed.Accounts[0].Id, "-t", "123456"], stdin: "");
+
+        AssertOneLineFailure(r, 2, variable is null ? "profile 'default': region: 'us east' is not an AWS region" : $"{variable}: '", "bad region");
+        Proxy.TotalCalls.ShouldBe(0, string.Join(",", Proxy.Log));
+    }
 
     [Theory]
     [MemberData(nameof(UsageErrors))]

@@ -60,6 +60,26 @@ public sealed class CredentialProcessTests(MotoServer moto) : ProxiedToolTests(m
         Proxy.Calls("AssumeRole").ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("aws --output text sts get-caller-identity --query Arn")]
+    [InlineData("python3 -c 'import boto3; print(boto3.client(\"sts\").get_caller_identity()[\"Arn\"])'")]
+    public async Task Under_AWS_PROFILE_naming_its_own_profile_the_base_credentials_are_resolved_as_if_it_were_unset(string consumer)
+    {
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        var account = Moto.Seed.Accounts[0].Id;
+        Tool.WriteAwsFiles(
+            $"[default]\nregion = us-east-1\n[profile prod]\nregion = us-east-1\ncredential_process = aws-session credential-process pose {account}\n",
+            $"[default]\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
+        (await Detached("credential-process", "pose", account, "-t", "123456")).ExitCode.ShouldBe(0);
+        Tool.Set("AWS_PROFILE", "prod");
+
+        var r = await Tool.ShellAsync($"exec setsid -w {consumer}");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain($"arn:aws:sts::{account}:assumed-role/OrganizationAccountAccessRole/");
+        Proxy.Calls("AssumeRole").ShouldBe(1, "the SDK's run was a cache hit of the same session");
+    }
+
     [Fact]
     public async Task Without_a_terminal_and_nothing_cached_it_fails_with_one_clear_line()
     {
@@ -95,7 +115,8 @@ public sealed class CredentialProcessTests(MotoServer moto) : ProxiedToolTests(m
     public async Task A_profile_whose_credential_process_is_aws_session_is_not_its_own_source()
     {
         Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY").Set("AWS_PROFILE", "loop");
-        Tool.WriteAwsFiles("[profile loop]\ncredential_process = aws-session credential-process\n");
+        // AWS_PROFILE's aws-session profile is skipped (the SDK set it for the profile being resolved); default is one too.
+        Tool.WriteAwsFiles("[profile loop]\ncredential_process = aws-session credential-process\n[default]\ncredential_process = aws-session credential-process\n");
 
         var r = await Detached("credential-process");
 

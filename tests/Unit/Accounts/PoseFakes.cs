@@ -73,8 +73,15 @@ internal static class PoseFakes
             return Task.FromResult(new AwsCredentials("ASIAROLE", "secret", "token", DateTimeOffset.UtcNow.Add(request.Duration)));
         }
 
-        public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>
-            Task.FromResult(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDA"));
+        public string CallerArn { get; init; } = "arn:aws:iam::123456789012:user/alice";
+
+        public int CallerIdentityCalls { get; private set; }
+
+        public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct)
+        {
+            CallerIdentityCalls++;
+            return Task.FromResult(new CallerIdentity("123456789012", CallerArn, "AIDA"));
+        }
     }
 
     /// <summary>Answers each request from a queue and keeps what was sent (headers and body), for the wire-level tests.</summary>

@@ -59,4 +59,11 @@ public class RoleArnsTests
     [Fact]
     public void A_name_longer_than_64_characters_is_refused() =>
         Should.Throw<UsageException>(() => RoleArns.Check(new string('a', 65)));
+
+    [Theory]
+    [InlineData("Admin\n")]
+    [InlineData("ci/Deploy\n")]
+    [InlineData("arn:aws:iam::123456789012:role/Admin\n")]
+    public void A_trailing_newline_is_not_part_of_a_valid_role(string role) =>
+        Should.Throw<UsageException>(() => RoleArns.Check(role)).ExitCode.ShouldBe(2);
 }

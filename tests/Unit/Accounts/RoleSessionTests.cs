@@ -12,9 +12,9 @@ public class RoleSessionTests
 {
     private const string RoleArn = "arn:aws:iam::111111111111:role/Admin";
 
-    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null)
+    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null, Sts? sts = null)
     {
-        var sts = new Sts();
+        sts ??= new Sts();
         var status = new RecordingStatus();
         await new AssumedRoleSource(new Source(source), new RoleTarget(RoleArn, sessionName, "ext-id", duration), sts, status).GetAsync(default);
         return (sts.Assumed.ShouldHaveSingleItem(), status);
@@ -71,8 +71,40 @@ public class RoleSessionTests
     public async Task The_default_session_name_comes_from_the_caller_and_an_explicit_one_wins()
     {
         (await Assume(Mfa("alice@example.com"), TimeSpan.FromHours(1))).Request.SessionName.ShouldBe("alice@example.com");
-        (await Assume(Mfa(null), TimeSpan.FromHours(1))).Request.SessionName.ShouldBe("aws-session");
+        (await Assume(Mfa(null), TimeSpan.FromHours(1))).Request.SessionName.ShouldBe("alice", "without a user name, STS's caller ARN gives it");
         (await Assume(Mfa(), TimeSpan.FromHours(1), "ci-run-42")).Request.SessionName.ShouldBe("ci-run-42");
+    }
+
+    [Fact]
+    public async Task A_role_assumed_from_a_role_session_is_named_after_who_that_session_is()
+    {
+        var sts = new Sts { CallerArn = "arn:aws:sts::123456789012:assumed-role/Hub/alice" };
+
+        var (request, _) = await Assume(RoleSession(), TimeSpan.FromHours(1), sts: sts);
+
+        request.SessionName.ShouldBe("alice");
+    }
+
+    [Fact]
+    public async Task An_environment_session_from_an_mfa_device_is_named_after_the_user_not_the_device()
+    {
+        var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Mfa("arn:aws:iam::123456789012:mfa/alice-phone"));
+        var sts = new Sts();
+
+        var (request, _) = await Assume(env, TimeSpan.FromHours(1), sts: sts);
+
+        request.SessionName.ShouldBe("alice");
+        sts.CallerIdentityCalls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_known_user_name_costs_no_sts_call()
+    {
+        var sts = new Sts();
+
+        (await Assume(Mfa("alice"), TimeSpan.FromHours(1), sts: sts)).Request.SessionName.ShouldBe("alice");
+
+        sts.CallerIdentityCalls.ShouldBe(0);
     }
 
     [Theory]

@@ -113,6 +113,20 @@ public sealed class ConfigResolverTests
     }
 
     [Fact]
+    public void AWS_PROFILE_naming_an_aws_session_profile_is_ignored_and_an_explicit_profile_still_wins()
+    {
+        var prod = new ProfileSettings("prod") { CredentialProcess = "aws-session credential-process pose 123456789012" };
+
+        Resolve(Env.Of(("AWS_PROFILE", "prod")), new FakeProfiles(Default, prod)).Base.ProfileName.ShouldBe("default");
+        Resolve(Env.Of(("AWS_DEFAULT_PROFILE", "prod")), new FakeProfiles(Default, prod)).Base.ProfileName.ShouldBe("default");
+        Resolve(Env.Of(("AWS_PROFILE", "prod")), new FakeProfiles(Default, prod, Work), new SessionOptions { Profile = "work" }).Base.ProfileName.ShouldBe("work");
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(Default, prod), new SessionOptions { Profile = "prod" }))
+            .Message.ShouldContain("gets its credentials from aws-session itself");
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(("AWS_PROFILE", "prod")), new FakeProfiles(prod, prod with { Name = "default" })))
+            .Message.ShouldContain("gets its credentials from aws-session itself");
+    }
+
+    [Fact]
     public void A_credential_process_that_is_aws_session_itself_is_refused()
     {
         var self = new ProfileSettings("default") { CredentialProcess = "aws-session credential-process --profile work" };

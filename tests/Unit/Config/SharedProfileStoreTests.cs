@@ -80,6 +80,22 @@ public sealed class SharedProfileStoreTests : IDisposable
         e.ExitCode.ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("[default]\naws_access_key_id = AKIAX\naws_secret_access_key: wJalrSECRETVALUE\n", "", "my-credentials", 3)]
+    [InlineData("[default]\nwJalrSECRETVALUE\n", "", "my-credentials", 2)]
+    [InlineData("", "[default]\nregion = eu-west-1\n\nwJalrSECRETVALUE\n", "my-config", 4)]
+    public void A_malformed_file_is_named_with_its_line_number_and_never_the_lines_content(string credentials, string config, string file, int line)
+    {
+        var store = Store(config, credentials);
+
+        var e = Should.Throw<AwsSessionException>(() => store.Find("default"));
+
+        e.Line.ShouldNotContain("SECRETVALUE");
+        e.ToString().ShouldNotContain("SECRETVALUE");
+        e.InnerException.ShouldBeNull("--debug prints inner exceptions, and the SDK's quotes the line");
+        e.Message.ShouldBe($"malformed AWS config: line {line} of {Path.Combine(_dir, file)} is not a section, a key = value or a comment");
+    }
+
     [Fact]
     public void A_bad_duration_seconds_names_the_profile()
     {

@@ -88,4 +88,33 @@ public sealed class ValidationTests
         shown.ShouldNotContain("\u001b");
         shown.Length.ShouldBe(80);
     }
+
+    [Fact]
+    public void A_trailing_newline_is_never_accepted()
+    {
+        Should.Throw<UsageException>(() => Validation.MfaCode("123456\n"));
+        Should.Throw<UsageException>(() => Validation.DeviceArn("arn:aws:iam::123456789012:mfa/alice\n"));
+        Should.Throw<UsageException>(() => Validation.SessionName("my-session\n"));
+        Should.Throw<UsageException>(() => Validation.ExternalId("external-id\n"));
+    }
+
+    [Theory]
+    [InlineData("us-east-1", true)]
+    [InlineData("us-gov-west-1", true)]
+    [InlineData("eusc-de-east-1", true)]
+    [InlineData("local", true)]
+    [InlineData("", false)]
+    [InlineData("us east", false)]
+    [InlineData("us-east-1\n", false)]
+    [InlineData("\nus-east-1", false)]
+    [InlineData("us-east-1.evil.example", false)]
+    [InlineData("us-east-1/", false)]
+    [InlineData("-us-east-1", false)]
+    public void A_region_is_one_host_name_label(string region, bool ok)
+    {
+        if (ok)
+            Validation.Region(region, "--region").ShouldBe(region);
+        else
+            Should.Throw<UsageException>(() => Validation.Region(region, "--region")).Message.ShouldStartWith("--region: '");
+    }
 }

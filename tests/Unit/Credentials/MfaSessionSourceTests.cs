@@ -81,4 +81,17 @@ public sealed class MfaSessionSourceTests
         e.Hint!.ShouldContain("--mfa-token");
         _sts.Codes.ShouldBeEmpty();
     }
+
+    [Fact]
+    public async Task The_user_name_comes_from_the_callers_arn_not_the_devices_name()
+    {
+        var phone = new MfaSessionSource(new StaticSource(Keys),
+            new DeviceResolver("arn:aws:iam::123456789012:mfa/alice-phone", new FakeIam([]), _sts, new ScriptedInteraction(false), _status),
+            new ScriptedCodes(canRetry: false, "999999"), _sts, TimeSpan.FromHours(12), _status);
+
+        var session = await phone.GetAsync(default);
+
+        session.UserName.ShouldBe("alice");
+        _sts.CallerIdentityCalls.ShouldBe(1);
+    }
 }

@@ -19,13 +19,4 @@ public sealed class SessionIdentityTests
         identity.ShouldBe(new SessionIdentity(kind, name));
         identity.ToString().ShouldBe(text);
     }
-
-    [Fact]
-    public void Only_an_MFA_identity_names_a_user()
-    {
-        SessionIdentity.Mfa("arn:aws:iam::123456789012:mfa/alice").UserName.ShouldBe("alice");
-        SessionIdentity.Mfa("GAHT12345678").UserName.ShouldBeNull();
-        SessionIdentity.Role("arn:aws:iam::123456789012:role/alice").UserName.ShouldBeNull();
-        SessionIdentity.Keys("alice").UserName.ShouldBeNull();
-    }
 }

@@ -79,7 +79,9 @@ public class ChildEnvironmentTests
     {
         var server = new[] { new KeyValuePair<string, string>(ChildEnvironmentNames.ContainerFullUri, "http://127.0.0.1:1234/"), new(ChildEnvironmentNames.ContainerAuthorizationToken, "tok") };
 
-        var env = ChildEnvironment.WithServer(Parent(), Role, "eu-west-1", server);
+        var files = new[] { new KeyValuePair<string, string>("AWS_CONFIG_FILE", "/tmp/x/config"), new("AWS_SHARED_CREDENTIALS_FILE", "/dev/null") };
+
+        var env = ChildEnvironment.WithServer(Parent(), Role, "eu-west-1", server, files);
 
         foreach (var name in ChildEnvironmentNames.Removed)
             env.ShouldNotContainKey(name);
@@ -90,7 +92,23 @@ public class ChildEnvironmentTests
         env.ShouldNotContainKey("AWS_CONTAINER_CREDENTIALS_RELATIVE_URI");
         env.ShouldNotContainKey("AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE");
         env["AWS_SHARED_CREDENTIALS_FILE"].ShouldBe("/dev/null");
+        env["AWS_CONFIG_FILE"].ShouldBe("/tmp/x/config");
         env["AWS_REGION"].ShouldBe("eu-west-1");
         env[ChildEnvironmentNames.Identity].ShouldBe(Role.Identity.ToString());
+    }
+
+    [Fact]
+    public void With_server_web_identity_and_account_variables_are_removed()
+    {
+        var parent = Parent();
+        parent["AWS_WEB_IDENTITY_TOKEN_FILE"] = "/var/run/token";
+        parent["AWS_ROLE_ARN"] = "arn:aws:iam::123456789012:role/Other";
+        parent["AWS_ROLE_SESSION_NAME"] = "x";
+        parent["AWS_ACCOUNT_ID"] = "123456789012";
+
+        var env = ChildEnvironment.WithServer(parent, Role, null, [], []);
+
+        foreach (var name in new[] { "AWS_WEB_IDENTITY_TOKEN_FILE", "AWS_ROLE_ARN", "AWS_ROLE_SESSION_NAME", "AWS_ACCOUNT_ID" })
+            env.ShouldNotContainKey(name);
     }
 }

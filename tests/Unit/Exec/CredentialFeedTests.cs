@@ -36,15 +36,15 @@ public class CredentialFeedTests
     }
 
     [Fact]
-    public async Task A_refresh_drops_the_cached_session_and_reruns_the_chain()
+    public async Task A_refresh_renews_the_cached_session_without_dropping_it()
     {
         var source = new Source(RoleUntil(T0.AddHours(2), "ASIA2"));
         var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(10)), _time, _status);
 
         await feed.RefreshAsync(CancellationToken.None);
 
-        source.Invalidated.ShouldBe(1);
-        source.Calls.ShouldBe(1);
+        source.Invalidated.ShouldBe(0);
+        source.Renewed.ShouldBe(1);
         feed.Current().Session!.Credentials.AccessKeyId.ShouldBe("ASIA2");
         feed.NextRefresh.ShouldBe(T0.AddHours(2).AddMinutes(-15));
     }
@@ -65,6 +65,20 @@ public class CredentialFeedTests
         var answer = feed.Current();
         answer.Session.ShouldBeNull();
         answer.Error!.ShouldContain("no terminal to ask on; pass --mfa-token CODE");
+    }
+
+    [Fact]
+    public async Task A_refresh_that_keeps_failing_the_same_way_warns_once()
+    {
+        var source = new Source(new AwsSessionException("the MFA session ended"));
+        var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(10)), _time, _status);
+
+        await feed.RefreshAsync(CancellationToken.None);
+        await feed.RefreshAsync(CancellationToken.None);
+        await feed.RefreshAsync(CancellationToken.None);
+
+        _status.Warnings.ShouldHaveSingleItem();
+        source.Calls.ShouldBe(3);
     }
 
     [Fact]
@@ -106,6 +120,8 @@ public class CredentialFeedTests
 
         public int Invalidated { get; private set; }
 
+        public int Renewed { get; private set; }
+
         public ValueTask<Session> GetAsync(CancellationToken ct)
         {
             Calls++;
@@ -113,6 +129,12 @@ public class CredentialFeedTests
         }
 
         public void Invalidate() => Invalidated++;
+
+        public ValueTask<Session> RenewAsync(Session current, CancellationToken ct)
+        {
+            Renewed++;
+            return GetAsync(ct);
+        }
     }
 
     private sealed class ManualTime(DateTimeOffset now) : TimeProvider
