@@ -62,17 +62,17 @@ public sealed class CachedSourceTests : IDisposable
     public async Task Renewing_replaces_the_shared_entry_and_a_failed_renewal_leaves_it_in_place()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var source = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var source = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         var first = await source.GetAsync(CancellationToken.None);
 
-        var failing = new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var failing = new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         await Should.ThrowAsync<AwsSessionException>(async () => await failing.RenewAsync(first, CancellationToken.None));
-        (await new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
+        (await new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
             .Credentials.AccessKeyId.ShouldBe("ASIA1", "other processes keep the session while a renewal fails");
 
         var renewed = await source.RenewAsync(first, CancellationToken.None);
         renewed.Credentials.AccessKeyId.ShouldBe("ASIA2");
-        (await new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
+        (await new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
             .Credentials.AccessKeyId.ShouldBe("ASIA2");
     }
 
@@ -80,8 +80,8 @@ public sealed class CachedSourceTests : IDisposable
     public async Task Renewing_takes_the_session_another_process_renewed_meanwhile()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var mine = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
-        var theirs = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var mine = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
+        var theirs = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         var first = await mine.GetAsync(CancellationToken.None);
         await Task.Delay(20);
         await theirs.RenewAsync(first, CancellationToken.None);
