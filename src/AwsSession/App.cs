@@ -3,6 +3,7 @@ using System.Reflection;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
+using AwsSession.Output;
 
 namespace AwsSession.Cli;
 
@@ -14,6 +15,10 @@ public static class App
 {
     public static async Task<int> RunAsync(string[] args, Func<bool, ToolContext> contextFactory)
     {
+        // Before anything writes: a closed stderr must never abort the tool, a closed or full stdout is one clear failure.
+        Console.SetError(GuardedWriter.Quiet(Console.Error));
+        Console.SetOut(GuardedWriter.Failing(Console.Out, "stdout"));
+
         // The one answer that needs no command tree: building System.CommandLine's costs more than the rest of it.
         // Anything more (`--version extra`) goes to the parser and its errors.
         if (args is ["--version"])
@@ -27,11 +32,12 @@ public static class App
         var split = Array.IndexOf(args, "--");
         var options = split < 0 ? args : args[..split];
         var command = split < 0 ? null : args[(split + 1)..];
-        var debug = options.Contains("--debug");
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
-        var error = parsed.Errors.Count > 0 ? OneLine(parsed.Errors[0].Message)
+        var debug = parsed.Errors.Count == 0 && parsed.GetValue(CommonOptions.Debug);
+        var error = parsed.Errors.Count > 0 ? OneLine(StrictParsing.Message(parsed))
             : command is not null && !ExecCommand.IsExec(parsed) ? "-- and a command are only for exec"
+            : root.Options.OfType<VersionOption>().Any(v => parsed.GetResult(v) is not null) && parsed.Tokens.Count > 1 ? "--version takes nothing else"
             : null;
         if (error is not null)
         {

@@ -24,8 +24,11 @@ public sealed class AccountDirectory(
     {
     }
 
-    public async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, string owner, bool refresh, CancellationToken ct) =>
-        (refresh ? null : Fresh(owner)) ?? await FetchAsync(source, owner, ct);
+    public async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, string owner, bool refresh, CancellationToken ct)
+    {
+        var entry = Entry(owner);
+        return (refresh ? null : Fresh(entry)) ?? await FetchAsync(source, owner, entry, ct);
+    }
 
     public async Task<Account> ResolveAsync(string? query, Func<ValueTask<Session>> source, string owner, CancellationToken ct)
     {
@@ -34,12 +37,13 @@ public sealed class AccountDirectory(
         if (IsAccountId(query))
             return KnownName(query, owner) ?? new Account(query, query, "");
 
-        var cached = Fresh(owner);
-        var result = AccountMatcher.Match(query, cached ?? await FetchAsync(source, owner, ct));
+        var entry = Entry(owner);
+        var cached = Fresh(entry);
+        var result = AccountMatcher.Match(query, cached ?? await FetchAsync(source, owner, entry, ct));
         if (result is NotFound && cached is not null)
         {
             status.Debug($"accounts: '{query}' is not in the cached list; refreshing once");
-            result = AccountMatcher.Match(query, await FetchAsync(source, owner, ct));
+            result = AccountMatcher.Match(query, await FetchAsync(source, owner, entry, ct));
         }
 
         var shown = Validation.Printable(query);
@@ -72,9 +76,11 @@ public sealed class AccountDirectory(
         return interaction.Pick("Which account?", all, a => $"{a.Name}  {a.Id}  {a.Email}");
     }
 
-    private IReadOnlyList<Account>? Fresh(string owner)
+    private AccountsCacheEntry? Entry(string owner) => cache?.Read(CacheKeys.Accounts(owner));
+
+    private IReadOnlyList<Account>? Fresh(AccountsCacheEntry? entry)
     {
-        if (cache?.Read(CacheKeys.Accounts(owner)) is not { } entry)
+        if (cache is null || entry is null)
             return null;
         if (!cache.IsFresh(entry, ttl))
         {
@@ -89,11 +95,24 @@ public sealed class AccountDirectory(
     private Account? KnownName(string id, string owner) =>
         cache?.Read(CacheKeys.Accounts(owner))?.Accounts.FirstOrDefault(a => a.Id == id);
 
-    private async Task<IReadOnlyList<Account>> FetchAsync(Func<ValueTask<Session>> source, string owner, CancellationToken ct)
+    /// <param name="seen">The cached list this run found wanting (stale, or without the name); a different one written
+    /// meanwhile by a parallel run is taken instead of listing again.</param>
+    private async Task<IReadOnlyList<Account>> FetchAsync(Func<ValueTask<Session>> source, string owner, AccountsCacheEntry? seen, CancellationToken ct)
+    {
+        if (cache is null)
+            return await ListAsync(source, ct);
+        // Under the list's lock: parallel cold runs wait for one listing instead of each paging through it.
+        var key = CacheKeys.Accounts(owner);
+        return await cache.Flight.RunAsync(key, "the account list",
+            () => cache.Read(key) is { } e && e.Fetched != seen?.Fetched ? e.Accounts : null,
+            () => ListAsync(source, ct),
+            accounts => cache.Write(key, accounts), ct);
+    }
+
+    private async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, CancellationToken ct)
     {
         var accounts = await interaction.WithProgressAsync(lister.Listing, progress => lister.ListAsync(source, progress, ct));
         status.Debug($"accounts: fetched {accounts.Count}");
-        cache?.Write(CacheKeys.Accounts(owner), accounts);
         return accounts;
     }
 }

@@ -18,6 +18,7 @@ public sealed class SessionService(ToolContext context)
 
     public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
+        Prompts.ProcessCode.GuardRecursion(context.Env);
         var config = Resolve(invocation);
         context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
             + $", profile {config.ProfileName}, region {config.Region ?? "(none)"}");
@@ -46,6 +47,7 @@ public sealed class SessionService(ToolContext context)
     /// <summary>The organization's accounts for `aws-session accounts`, listed with the session pose would assume from.</summary>
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(Invocation invocation, bool refresh, CancellationToken ct)
     {
+        Prompts.ProcessCode.GuardRecursion(context.Env);
         var config = Resolve(invocation);
         var parts = Parts.For(context, invocation, config);
         if (parts.SsoDirectory is { } sso)
@@ -102,7 +104,7 @@ public sealed class SessionService(ToolContext context)
             var gateways = context.Gateways(config.StsRegion);
             var interaction = context.InteractionFor(o.Prompts);
             var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
-            var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time);
+            var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
             var services = new Lazy<AwsSession.Sso.ISsoServices>(context.Sso);
             var sso = new SsoPlanner(s => context.SsoTokenProvider(s, AwsSession.Sso.SignInSettings.From(context.Env, useDeviceCode: false)),
                 region => services.Value.Portal(region), cache, accountsCache, interaction, context.Status);

@@ -14,7 +14,7 @@ public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariabl
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListMFADevices",
                 userName is null ? [] : [new("UserName", userName)], token);
-            return IamQuery.Elements(doc, "SerialNumber").Select(e => new MfaDevice(e.Value.Trim(), IamUser(e))).ToList();
+            return IamQuery.Elements(doc, "SerialNumber").Select(e => new MfaDevice(AwsAnswer.Required(e.Value.Trim(), "IAM", "ListMFADevices", "SerialNumber"), IamUser(e))).ToList();
         }, ct);
     }
 

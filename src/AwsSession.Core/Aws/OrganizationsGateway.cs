@@ -17,6 +17,7 @@ public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, Environm
         var endpoint = Endpoints.For(env, Endpoints.Organizations, Endpoints.GlobalRegion);
         using var client = http.ClientFor(credentials, "organizations", Endpoints.GlobalRegion);
         var accounts = new List<Account>();
+        var pages = new AwsAnswer.Pages("Organizations", "ListAccounts");
         string? next = null;
         do
         {
@@ -33,12 +34,20 @@ public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, Environm
                 return JsonSerializer.Deserialize(body, OrganizationsJson.Default.ListAccountsResponse)
                     ?? throw new AwsApiException("Organizations", "EmptyResponse", "empty ListAccounts answer", response.StatusCode);
             }, ct);
-            accounts.AddRange((page.Accounts ?? []).Select(a => new Account(a.Id ?? "", a.Name ?? "", a.Email ?? "", a.Status ?? "ACTIVE")));
+            accounts.AddRange((page.Accounts ?? []).Select(ToAccount));
             progress?.Report(accounts.Count);
-            next = string.IsNullOrEmpty(page.NextToken) ? null : page.NextToken;
+            next = pages.Next(page.NextToken);
         }
         while (next is not null);
         return accounts;
+    }
+
+    private static Account ToAccount(AccountJson? a)
+    {
+        const string Service = "Organizations", Operation = "ListAccounts";
+        var entry = AwsAnswer.Required(a, Service, Operation, "account in a list entry");
+        var id = AwsAnswer.Required(entry.Id, Service, Operation, "account Id");
+        return new Account(id, AwsAnswer.Required(entry.Name, Service, Operation, $"Name for account {id}"), entry.Email ?? "", entry.Status ?? "ACTIVE");
     }
 
     private static AwsApiException JsonError(HttpResponseMessage response, string body)
@@ -64,7 +73,7 @@ public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, Environm
 
 internal sealed record ListAccountsRequest(int MaxResults, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? NextToken);
 
-internal sealed record ListAccountsResponse(List<AccountJson>? Accounts, string? NextToken);
+internal sealed record ListAccountsResponse(List<AccountJson?>? Accounts, string? NextToken);
 
 internal sealed record AccountJson(string? Id, string? Name, string? Email, string? Status);
 

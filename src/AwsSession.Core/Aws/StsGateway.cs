@@ -29,7 +29,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                     TokenCode = code,
                     DurationSeconds = (int)duration.TotalSeconds,
                 }, token);
-                return ToDomain(response.Credentials);
+                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "GetSessionToken", "Credentials"), "GetSessionToken");
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied" && e.Message.Contains("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase))
             {
@@ -50,7 +50,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                     ExternalId = request.ExternalId,
                     DurationSeconds = (int)request.Duration.TotalSeconds,
                 }, token);
-                return ToDomain(response.Credentials);
+                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole");
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied")
             {
@@ -64,7 +64,9 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
         {
             using var client = Client(credentials);
             var r = await client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), token);
-            return new CallerIdentity(r.Account, r.Arn, r.UserId);
+            const string Op = "GetCallerIdentity";
+            return new CallerIdentity(AwsAnswer.Required(r?.Account, Service, Op, "Account"), AwsAnswer.Required(r!.Arn, Service, Op, "Arn"),
+                AwsAnswer.Required(r.UserId, Service, Op, "UserId"));
         }, ct);
 
     private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
@@ -83,7 +85,10 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
         return new AmazonSecurityTokenServiceClient(SdkCredentials.From(c), config);
     }
 
-    private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c) =>
-        new(c.AccessKeyId, c.SecretAccessKey, c.SessionToken,
-            c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)).ToUniversalTime() : null);
+    private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c, string operation) =>
+        new(AwsAnswer.Required(c.AccessKeyId, Service, operation, "AccessKeyId"),
+            AwsAnswer.Required(c.SecretAccessKey, Service, operation, "SecretAccessKey"),
+            AwsAnswer.Required(c.SessionToken, Service, operation, "SessionToken"),
+            c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)).ToUniversalTime()
+                : throw AwsAnswer.Incomplete(Service, operation, "no Expiration"));
 }

@@ -1,11 +1,16 @@
 using System.Text.Json;
 using AwsSession.Domain;
+using AwsSession.Logging;
 
 namespace AwsSession.Cache;
 
 /// <summary>The organization's account list per management identity, under the same file rules as sessions.</summary>
-public sealed class AccountsCache(CacheStore store, TimeProvider time)
+public sealed class AccountsCache(CacheStore store, TimeProvider time, IStatus status)
 {
+    /// <summary>One listing at a time per identity, across processes (see <see cref="SingleFlight"/>).</summary>
+    public SingleFlight Flight { get; } = new(store, time, status);
+
+
     public AccountsCacheEntry? Read(string key)
     {
         var bytes = store.Read(key + ".json");

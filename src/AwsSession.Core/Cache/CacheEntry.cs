@@ -26,4 +26,5 @@ public sealed record CacheEntry
 [JsonSourceGenerationOptions(WriteIndented = false, UseStringEnumConverter = true)]
 [JsonSerializable(typeof(CacheEntry))]
 [JsonSerializable(typeof(AccountsCacheEntry))]
+[JsonSerializable(typeof(FailureRecord))]
 internal sealed partial class CacheJson : JsonSerializerContext;

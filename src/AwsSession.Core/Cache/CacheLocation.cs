@@ -1,4 +1,5 @@
 using AwsSession.Config;
+using AwsSession.Domain;
 
 namespace AwsSession.Cache;
 
@@ -8,7 +9,11 @@ public static class CacheLocation
     public static string Resolve(EnvironmentVariables env)
     {
         if (env.Get("AWS_SESSION_CACHE_DIR") is { } explicitDir)
-            return explicitDir;
+        {
+            // Relative, it would name a different directory in every working directory (and be made there).
+            return Path.IsPathFullyQualified(explicitDir) ? explicitDir
+                : throw new UsageException($"AWS_SESSION_CACHE_DIR must be an absolute path, not '{Validation.Printable(explicitDir)}'", "e.g. AWS_SESSION_CACHE_DIR=$HOME/.cache/aws-session");
+        }
         if (env.Get("XDG_CACHE_HOME") is { } xdg && Path.IsPathRooted(xdg))
             return Path.Combine(xdg, "aws-session");
         if (OperatingSystem.IsWindows())

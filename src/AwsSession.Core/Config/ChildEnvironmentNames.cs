@@ -13,6 +13,9 @@ public static class ChildEnvironmentNames
     /// <summary>Marks a shell or child that aws-session set up, naming the session's identity, so nested use can tell.</summary>
     public const string Identity = "AWS_SESSION_IDENTITY";
 
+    /// <summary>Set for an mfa_process, naming the device: an aws-session started inside it must not wait for itself.</summary>
+    public const string InMfaProcess = "AWS_SESSION_IN_MFA_PROCESS";
+
     /// <summary>How `exec --server` points SDKs at its endpoint (the ECS container credentials provider).</summary>
     public const string ContainerFullUri = "AWS_CONTAINER_CREDENTIALS_FULL_URI";
     public const string ContainerAuthorizationToken = "AWS_CONTAINER_AUTHORIZATION_TOKEN";

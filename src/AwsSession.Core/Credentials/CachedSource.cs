@@ -5,14 +5,13 @@ using AwsSession.Logging;
 namespace AwsSession.Credentials;
 
 /// <summary>
-/// A cache decorator over any source. Under a per-key inter-process lock, the first of N concurrent invocations
-/// makes the session (and prompts, once); the others wait and then read what it wrote.
+/// A cache decorator over any source. Through <see cref="SingleFlight"/>, the first of N concurrent invocations
+/// makes the session (and prompts, once); the others wait, then read what it wrote or report how it failed.
 /// </summary>
-public sealed class CachedSource(ICredentialSource inner, SessionCache cache, string key, string profile, TimeSpan minTtl, IStatus status)
+/// <param name="what">Names the session for the line a waiting run prints ("the MFA session for ...").</param>
+public sealed class CachedSource(ICredentialSource inner, SessionCache cache, string key, string profile, TimeSpan minTtl, IStatus status, string what = "the session")
     : ICredentialSource, IInvalidatable
 {
-    public static readonly TimeSpan LockTimeout = TimeSpan.FromMinutes(3);
-
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
         if (cache.TryGet(key, minTtl) is { } hit)
@@ -21,17 +20,11 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
             return hit;
         }
 
-        using var held = await cache.LockAsync(key, LockTimeout, ct);
-        if (cache.TryGet(key, minTtl) is { } madeMeanwhile)
-        {
-            status.Debug($"cache hit after waiting for the lock: {key}");
-            return madeMeanwhile;
-        }
-
         status.Debug($"cache miss: {key}");
-        var fresh = await inner.GetAsync(ct);
-        cache.Put(key, fresh, profile);
-        return fresh;
+        return await cache.Flight.RunAsync(key, what,
+            () => cache.TryGet(key, minTtl),
+            async () => await inner.GetAsync(ct),
+            fresh => cache.Put(key, fresh, profile), ct);
     }
 
     /// <summary>
@@ -41,16 +34,11 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
     /// </summary>
     public async ValueTask<Session> RenewAsync(Session current, CancellationToken ct)
     {
-        using var held = await cache.LockAsync(key, LockTimeout, ct);
-        if (cache.TryGet(key, minTtl) is { } stored && stored.Expiration > current.Expiration)
-        {
-            status.Debug($"cache: {key} was renewed by another process");
-            return stored;
-        }
         status.Debug($"cache: renewing {key}");
-        var fresh = await inner.GetAsync(ct);
-        cache.Put(key, fresh, profile);
-        return fresh;
+        return await cache.Flight.RunAsync(key, what,
+            () => cache.TryGet(key, minTtl) is { } stored && stored.Expiration > current.Expiration ? stored : null,
+            async () => await inner.GetAsync(ct),
+            fresh => cache.Put(key, fresh, profile), ct);
     }
 
     public override string ToString() => $"Cached({inner})";

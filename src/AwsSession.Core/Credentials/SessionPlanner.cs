@@ -71,7 +71,8 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
         var mfa = new MfaSessionSource(new StaticSource(config.Keys),
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
             CodeSource(o, config, key), aws.Sts, config.MfaDuration, status);
-        return new Plan(Cached(mfa, key, config.ProfileName, o), key, device is null ? key : SessionIdentity.Mfa(device).ToString(), config.Region);
+        var what = $"the MFA session of profile {config.Keys.ProfileName}" + (device is null ? "" : $" ({device})");
+        return new Plan(Cached(mfa, key, config.ProfileName, o, what), key, device is null ? key : SessionIdentity.Mfa(device).ToString(), config.Region);
     }
 
     private SsoPlanner Sso => sso ?? throw new InvalidOperationException("an IAM Identity Center base needs the SSO planner");
@@ -79,12 +80,12 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     private Plan Role(Plan inner, RoleTarget target, SessionOptions o, ResolvedConfig config)
     {
         var key = CacheKeys.RoleSession(inner.Key, target.RoleArn, target.ExternalId, target.SessionName);
-        var source = Cached(new AssumedRoleSource(inner.Source, target, aws.Sts, status), key, config.ProfileName, o);
+        var source = Cached(new AssumedRoleSource(inner.Source, target, aws.Sts, status), key, config.ProfileName, o, $"the session of {target.RoleArn}");
         return inner with { Source = source, Key = key, AccountsOwner = SessionIdentity.Role(target.RoleArn).ToString(), Role = target };
     }
 
-    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o) =>
-        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status);
+    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o, string what) =>
+        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
 
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
         o.MfaToken is { } token ? new FixedCode(token)

@@ -52,6 +52,17 @@ internal static partial class Native
     [LibraryImport("libc", EntryPoint = "kill")]
     public static partial int Kill(int pid, int signal);
 
+    /// <summary>Whether a process with this id exists (EPERM: it does, as another user's). Unknown elsewhere: assumed alive.</summary>
+    public static bool IsAlive(int pid)
+    {
+        if (OperatingSystem.IsWindows())
+            return true;
+        return KillChecked(pid, 0) == 0 || Marshal.GetLastPInvokeError() != RegularFiles.Errno.Srch;
+    }
+
+    [LibraryImport("libc", EntryPoint = "kill", SetLastError = true)]
+    private static partial int KillChecked(int pid, int signal);
+
     [LibraryImport("libc", EntryPoint = "tcgetpgrp")]
     public static partial int TcGetPgrp(int fd);
 

@@ -1,7 +1,6 @@
 using AwsSession.Config;
 using AwsSession.Domain;
 using CliWrap;
-using CliWrap.Buffered;
 
 namespace AwsSession.Prompts;
 
@@ -43,43 +42,3 @@ public sealed class PromptedCode(IInteraction interaction) : IMfaCodeSource
                 hint: "pass --mfa-token CODE, or set mfa_process in the profile");
 }
 
-/// <summary>
-/// mfa_process / --mfa-process: a command that prints the code (e.g. a password manager's TOTP). Run through
-/// CliWrap with its output captured; the code itself is never echoed in errors.
-/// </summary>
-public sealed class ProcessCode(string command, EnvironmentVariables env, string? credentialProcessProfile = null) : IMfaCodeSource
-{
-    public bool CanRetry => false;
-
-    public async ValueTask<string> GetCodeAsync(MfaDevice device, int attempt, CancellationToken ct)
-    {
-        var (shell, flag) = OperatingSystem.IsWindows() ? ("cmd.exe", "/c") : ("/bin/sh", "-c");
-        BufferedCommandResult result;
-        try
-        {
-            result = await Cli.Wrap(shell).WithArguments([flag, command])
-                .WithEnvironmentVariables(e =>
-                {
-                    e.Set("AWS_SESSION_MFA_DEVICE", device.SerialNumber);
-                    if (credentialProcessProfile is not null)
-                        e.Set(ChildEnvironmentNames.CredentialProcess, credentialProcessProfile);
-                })
-                .WithWorkingDirectory(env.Home)
-                .WithValidation(CommandResultValidation.None)
-                .ExecuteBufferedAsync(ct);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new AwsSessionException($"mfa_process could not be started ({ErrorText.Unexpected(e)})", hint: "check that /bin/sh and the command exist");
-        }
-        if (result.ExitCode != 0)
-            throw new AwsSessionException($"mfa_process exited with code {result.ExitCode}", hint: FirstLine(result.StandardError));
-        var code = result.StandardOutput.Trim();
-        return code.Length == 6 && code.All(char.IsAsciiDigit)
-            ? code
-            : throw new AwsSessionException("mfa_process did not print a 6-digit code", hint: "it must print only the code on stdout");
-    }
-
-    private static string? FirstLine(string s) =>
-        s.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } line ? ErrorText.Outside(line) : null;
-}

@@ -34,7 +34,7 @@ public sealed class SsoTokenProvider(
         if (rejected is not null)
             status.Note($"IAM Identity Center refused the cached sign-in of {session.Label}; signing in again");
 
-        using var held = await CacheLock.AcquireAsync(locks, LockKey(session), LockTimeout, ct);
+        using var held = await CacheLock.AcquireAsync(locks, LockKey(session), $"the IAM Identity Center sign-in {session.Label}", time, status, ct);
         var cached = tokens.ReadToken(session);
         if (cached is not null && cached.AccessToken == rejected)
             cached = null;
@@ -56,7 +56,7 @@ public sealed class SsoTokenProvider(
     public async Task<SsoToken> SignInAgainAsync(SsoSessionConfig session, CancellationToken ct)
     {
         var before = tokens.ReadToken(session)?.AccessToken;
-        using var held = await CacheLock.AcquireAsync(locks, LockKey(session), LockTimeout, ct);
+        using var held = await CacheLock.AcquireAsync(locks, LockKey(session), $"the IAM Identity Center sign-in {session.Label}", time, status, ct);
         if (tokens.ReadToken(session) is { } now && now.AccessToken != before && !now.IsExpired(time.GetUtcNow()))
         {
             status.Note($"signed in to IAM Identity Center ({session.Label}) by another aws-session meanwhile");

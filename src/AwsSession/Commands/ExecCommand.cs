@@ -40,7 +40,21 @@ public static class ExecCommand
             ModeCommands.Pose("Run CMD with a role in an organization account", action, ChildArgs),
         };
         exec.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
+        if (command is null)
+            exec.Subcommands.Single(c => c.Name == "pose").Validators.Add(RoleNeedsDoubleDash);
         return exec;
+    }
+
+    /// <summary>
+    /// Without --, `exec pose prod make` would assume a role named make and start $SHELL: a guess either way, so the
+    /// ROLE word of exec needs a -- after it, which says where the command starts.
+    /// </summary>
+    private static void RoleNeedsDoubleDash(System.CommandLine.Parsing.CommandResult pose)
+    {
+        if (pose.GetValue(ModeCommands.Role) is not { } role || pose.GetValue(ModeCommands.Account) is not { } account)
+            return;
+        pose.AddError($"exec: is '{role}' the role or the command? Put the command after --: aws-session exec pose {account} -- {role} ..." +
+            $" (for the role {role} with $SHELL: aws-session exec pose {account} {role} -- \"$SHELL\")");
     }
 
     public static bool IsExec(ParseResult parsed)

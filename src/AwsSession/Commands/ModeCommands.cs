@@ -42,7 +42,17 @@ public static class ModeCommands
     public static Invocation Read(Mode mode, ParseResult r)
     {
         var options = CommonOptions.Read(r);
-        return new(mode, options with { Duration = SessionLengths.Requested(mode, options.Duration) });
+        options = options with { Duration = SessionLengths.Requested(mode, options.Duration) };
+        CheckMinTtl(options, options.Duration ?? (mode is PoseMode ? Durations.RoleDefault : Durations.MfaDefault));
+        return new(mode, options);
+    }
+
+    /// <summary>A session never has more left than its duration: a margin that large would make a new one on every run.</summary>
+    private static void CheckMinTtl(SessionOptions options, TimeSpan duration)
+    {
+        if (options.MinTtl >= duration)
+            throw new Domain.UsageException($"--min-ttl {Durations.Format(options.MinTtl)} is not shorter than the session ({Durations.Format(duration)}): no session could ever be reused",
+                "give a smaller --min-ttl (default 5m) or a longer -d");
     }
 
     /// <summary>Every check that can fail runs here, so bad input exits 2 before any call.</summary>

@@ -64,6 +64,7 @@ public static class RootCommandFactory
         foreach (var option in CommonOptions.Global)
             root.Options.Add(option);
         root.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
+        StrictParsing.Apply(root);
         return root;
     }
 }

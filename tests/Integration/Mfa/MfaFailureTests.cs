@@ -19,6 +19,17 @@ public sealed class MfaFailureTests(MotoServer moto) : ProxiedToolTests(moto)
     [InlineData("mfa", "not-an-arn")]
     [InlineData("mfa", "arn:aws:iam::12345:mfa/alice")]
     [InlineData("--no-such-option")]
+    [InlineData("pose", "prod", "--bogus")]
+    [InlineData("pose", "--bogus")]
+    [InlineData("exec", "--bogus", "--", "true")]
+    [InlineData("whoami", "pose", "prod", "--bogus")]
+    [InlineData("credential-process", "pose", "prod", "--bogus")]
+    [InlineData("accounts", "--bogus")]
+    [InlineData("--version", "extra")]
+    [InlineData("--profile", "--debug")]
+    [InlineData("exec", "pose", "prod", "make")]
+    [InlineData("pose", "prod", "--min-ttl", "1h")]
+    [InlineData("pos", "prod")]
     public async Task Usage_errors_exit_2_with_empty_stdout_before_any_AWS_call(params string[] args)
     {
         var r = await Tool.RunAsync([.. args, "--no-cache"], stdin: null);

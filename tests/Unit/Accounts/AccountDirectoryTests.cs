@@ -23,7 +23,7 @@ public sealed class AccountDirectoryTests : IDisposable
             Directory.Delete(_dir, recursive: true);
     }
 
-    private AccountsCache Cache() => new(new CacheStore(_dir, _status), _clock);
+    private AccountsCache Cache() => new(new CacheStore(_dir, _status), _clock, _status);
 
     private AccountDirectory Directory_(Interaction? interaction = null, TimeSpan? ttl = null, bool cache = true) =>
         new(_orgs, cache ? Cache() : null, interaction ?? new Interaction(false), _status, ttl ?? TimeSpan.FromHours(24));
@@ -141,7 +141,7 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_cache_file_is_private_and_named_by_a_hash()
     {
         await Resolve("prod");
-        var file = Directory.GetFiles(_dir).ShouldHaveSingleItem();
+        var file = Directory.GetFiles(_dir, "*.json").ShouldHaveSingleItem();
         Path.GetFileName(file).ShouldNotContain("alice");
         if (!OperatingSystem.IsWindows())
             File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);

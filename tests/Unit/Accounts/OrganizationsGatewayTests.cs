@@ -117,6 +117,42 @@ public class OrganizationsGatewayTests
         handler.Requests.Count.ShouldBe(1);
     }
 
+    [Fact]
+    public async Task The_same_next_token_twice_stops_the_listing_with_a_clear_error()
+    {
+        var (gateway, handler) = Gateway(new Handler(_ => Handler.Json(Page(0, 20, "token-1")), _ => Handler.Json(Page(20, 20, "same")), _ => Handler.Json(Page(40, 20, "same"))));
+
+        var e = await Should.ThrowAsync<AwsSessionException>(() => gateway.ListAccountsAsync(Keys, null, default).WaitAsync(TimeSpan.FromSeconds(30)));
+
+        e.Message.ShouldBe("Organizations ListAccounts sent the same NextToken twice (after 3 pages); stopped instead of paging forever");
+        handler.Requests.Count.ShouldBe(3);
+    }
+
+    [Fact]
+    public async Task Endless_new_tokens_stop_after_the_page_bound()
+    {
+        var n = 0;
+        var (gateway, handler) = Gateway(new Handler(_ => Handler.Json(Page(0, 1, $"token-{n++}"))));
+
+        var e = await Should.ThrowAsync<AwsSessionException>(() => gateway.ListAccountsAsync(Keys, null, default).WaitAsync(TimeSpan.FromMinutes(2)));
+
+        e.Message.ShouldContain($"still paging after {AwsAnswer.MaxPages} pages");
+        handler.Requests.Count.ShouldBe(AwsAnswer.MaxPages);
+    }
+
+    [Theory]
+    [InlineData("""{"Accounts":[null]}""", "no account in a list entry")]
+    [InlineData("""{"Accounts":[{"Name":"prod"}]}""", "no account Id")]
+    [InlineData("""{"Accounts":[{"Id":"111111111111"}]}""", "no Name for account 111111111111")]
+    public async Task A_null_or_partial_account_is_a_clear_error(string page, string what)
+    {
+        var (gateway, _) = Gateway(new Handler(_ => Handler.Json(page)));
+
+        var e = await Should.ThrowAsync<AwsSessionException>(() => gateway.ListAccountsAsync(Keys, null, default));
+
+        e.Message.ShouldBe($"Organizations ListAccounts returned an incomplete answer ({what})");
+    }
+
     private sealed class SyncProgress(Action<int> report) : IProgress<int>
     {
         public void Report(int value) => report(value);

@@ -7,6 +7,8 @@ namespace AwsSession.Tests.Unit.Cache;
 
 public sealed class CachedSourceTests : IDisposable
 {
+    private const string K1 = "mfa-00000000000000000000000000000001";
+    private const string K2 = "mfa-00000000000000000000000000000002";
     private readonly TempDir _dir = new();
     private readonly RecordingStatus _status = new();
 
@@ -16,8 +18,8 @@ public sealed class CachedSourceTests : IDisposable
     public async Task A_hit_does_not_call_the_inner_source()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var first = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
-        var second = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var first = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
+        var second = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
 
         await first.GetAsync(CancellationToken.None);
         var again = await second.GetAsync(CancellationToken.None);
@@ -32,7 +34,7 @@ public sealed class CachedSourceTests : IDisposable
         // Each caller has its own cache object and its own lock handle, like separate processes: flock is per open file.
         var inner = new CountingSource(TimeSpan.FromMilliseconds(300));
         var callers = Enumerable.Range(0, 12)
-            .Select(_ => new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status))
+            .Select(_ => new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status))
             .Select(s => Task.Run(async () => await s.GetAsync(CancellationToken.None)))
             .ToList();
 
@@ -46,7 +48,7 @@ public sealed class CachedSourceTests : IDisposable
     public async Task Invalidate_drops_the_entry_so_the_next_call_makes_a_new_session()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var source = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var source = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         await source.GetAsync(CancellationToken.None);
 
         source.Invalidate();
@@ -60,17 +62,17 @@ public sealed class CachedSourceTests : IDisposable
     public async Task Renewing_replaces_the_shared_entry_and_a_failed_renewal_leaves_it_in_place()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var source = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var source = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         var first = await source.GetAsync(CancellationToken.None);
 
-        var failing = new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var failing = new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         await Should.ThrowAsync<AwsSessionException>(async () => await failing.RenewAsync(first, CancellationToken.None));
-        (await new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
+        (await new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
             .Credentials.AccessKeyId.ShouldBe("ASIA1", "other processes keep the session while a renewal fails");
 
         var renewed = await source.RenewAsync(first, CancellationToken.None);
         renewed.Credentials.AccessKeyId.ShouldBe("ASIA2");
-        (await new CachedSource(new FailingSource(), NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
+        (await new CachedSource(new FailingSource(), NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None))
             .Credentials.AccessKeyId.ShouldBe("ASIA2");
     }
 
@@ -78,8 +80,8 @@ public sealed class CachedSourceTests : IDisposable
     public async Task Renewing_takes_the_session_another_process_renewed_meanwhile()
     {
         var inner = new CountingSource(TimeSpan.Zero);
-        var mine = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
-        var theirs = new CachedSource(inner, NewCache(), "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var mine = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
+        var theirs = new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status);
         var first = await mine.GetAsync(CancellationToken.None);
         await Task.Delay(20);
         await theirs.RenewAsync(first, CancellationToken.None);
@@ -96,7 +98,7 @@ public sealed class CachedSourceTests : IDisposable
         File.WriteAllText(_dir.Sub("blocker"), "");
         var cache = new SessionCache(new CacheStore(Path.Combine(_dir.Sub("blocker"), "c"), _status), TimeProvider.System, _status);
         var inner = new CountingSource(TimeSpan.Zero);
-        var source = new CachedSource(inner, cache, "mfa-1", "default", TimeSpan.FromMinutes(5), _status);
+        var source = new CachedSource(inner, cache, K1, "default", TimeSpan.FromMinutes(5), _status);
 
         await source.GetAsync(CancellationToken.None);
         await source.GetAsync(CancellationToken.None);

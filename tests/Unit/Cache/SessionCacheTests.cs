@@ -6,6 +6,8 @@ namespace AwsSession.Tests.Unit.Cache;
 
 public sealed class SessionCacheTests : IDisposable
 {
+    private const string K1 = "mfa-00000000000000000000000000000001";
+    private const string K2 = "mfa-00000000000000000000000000000002";
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private readonly TempDir _dir = new();
     private readonly RecordingStatus _status = new();
@@ -20,9 +22,9 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public void A_stored_session_comes_back_whole()
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromHours(1)), "default");
+        _cache.Put(K1, Mfa(TimeSpan.FromHours(1)), "default");
 
-        var back = _cache.TryGet("mfa-1", TimeSpan.FromMinutes(5));
+        var back = _cache.TryGet(K1, TimeSpan.FromMinutes(5));
 
         back.ShouldNotBeNull();
         back.Credentials.ShouldBe(Mfa(TimeSpan.FromHours(1)).Credentials);
@@ -37,51 +39,51 @@ public sealed class SessionCacheTests : IDisposable
     [InlineData(-1, false)]
     public void A_session_is_reused_only_with_more_than_the_margin_left(int minutesLeft, bool reused)
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromMinutes(minutesLeft) + TimeSpan.FromSeconds(minutesLeft > 5 ? 0 : -1)), "default");
+        _cache.Put(K1, Mfa(TimeSpan.FromMinutes(minutesLeft) + TimeSpan.FromSeconds(minutesLeft > 5 ? 0 : -1)), "default");
 
-        (_cache.TryGet("mfa-1", TimeSpan.FromMinutes(5)) is not null).ShouldBe(reused);
+        (_cache.TryGet(K1, TimeSpan.FromMinutes(5)) is not null).ShouldBe(reused);
     }
 
     [Fact]
     public void The_margin_is_configurable()
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromMinutes(30)), "default");
+        _cache.Put(K1, Mfa(TimeSpan.FromMinutes(30)), "default");
 
-        _cache.TryGet("mfa-1", TimeSpan.FromMinutes(45)).ShouldBeNull();
-        _cache.TryGet("mfa-1", TimeSpan.FromMinutes(15)).ShouldNotBeNull();
+        _cache.TryGet(K1, TimeSpan.FromMinutes(45)).ShouldBeNull();
+        _cache.TryGet(K1, TimeSpan.FromMinutes(15)).ShouldNotBeNull();
     }
 
     [Theory]
     [InlineData("")]
     [InlineData("{")]
-    [InlineData("{\"Key\":\"mfa-1\",\"Kind\":\"Mfa\"")]
+    [InlineData("{\"Key\":\"" + K1 + "\",\"Kind\":\"Mfa\"")]
     [InlineData("null")]
     [InlineData("[1,2,3]")]
     [InlineData("\u0000\u0001binary")]
     public void A_corrupt_or_truncated_file_is_a_miss_and_is_replaced(string content)
     {
         var store = new CacheStore(_dir.Sub("c"), _status);
-        store.Write("mfa-1.json", System.Text.Encoding.UTF8.GetBytes(content));
+        store.Write(K1 + ".json", System.Text.Encoding.UTF8.GetBytes(content));
 
-        _cache.TryGet("mfa-1", TimeSpan.Zero).ShouldBeNull();
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromHours(1)), "default");
-        _cache.TryGet("mfa-1", TimeSpan.Zero).ShouldNotBeNull();
+        _cache.TryGet(K1, TimeSpan.Zero).ShouldBeNull();
+        _cache.Put(K1, Mfa(TimeSpan.FromHours(1)), "default");
+        _cache.TryGet(K1, TimeSpan.Zero).ShouldNotBeNull();
     }
 
     [Fact]
     public void A_file_renamed_to_another_key_is_not_trusted_for_it()
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromHours(1)), "default");
-        File.Move(_dir.Sub("c/mfa-1.json"), _dir.Sub("c/mfa-2.json"));
+        _cache.Put(K1, Mfa(TimeSpan.FromHours(1)), "default");
+        File.Move(_dir.Sub($"c/{K1}.json"), _dir.Sub($"c/{K2}.json"));
 
-        _cache.TryGet("mfa-2", TimeSpan.Zero).ShouldBeNull();
+        _cache.TryGet(K2, TimeSpan.Zero).ShouldBeNull();
     }
 
     [Fact]
     public void Clear_with_a_profile_forgets_only_that_profile()
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromHours(1)), "default");
-        _cache.Put("mfa-2", Mfa(TimeSpan.FromHours(1)), "work");
+        _cache.Put(K1, Mfa(TimeSpan.FromHours(1)), "default");
+        _cache.Put(K2, Mfa(TimeSpan.FromHours(1)), "work");
 
         _cache.Clear("work").ShouldBe(1);
 
@@ -93,7 +95,7 @@ public sealed class SessionCacheTests : IDisposable
     [Fact]
     public void Entries_never_print_their_secrets()
     {
-        _cache.Put("mfa-1", Mfa(TimeSpan.FromHours(1)), "default");
+        _cache.Put(K1, Mfa(TimeSpan.FromHours(1)), "default");
 
         var entry = _cache.List().ShouldHaveSingleItem();
 
