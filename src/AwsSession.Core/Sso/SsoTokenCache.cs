@@ -68,7 +68,7 @@ public sealed class SsoTokenCache(string directory, IStatus status)
         return _store.Write(TokenFileName(s), JsonSerializer.SerializeToUtf8Bytes(file, SsoCacheJson.Default.TokenFile));
     }
 
-    public void DeleteToken(SsoSessionConfig s) => _store.Delete(TokenFileName(s));
+    public void DeleteToken(SsoSessionConfig s) => Delete(TokenFileName(s));
 
     public SsoRegistration? ReadRegistration(SsoSessionConfig s)
     {
@@ -102,7 +102,25 @@ public sealed class SsoTokenCache(string directory, IStatus status)
         return found.OrderBy(t => t.StartUrl, StringComparer.Ordinal).ToList();
     }
 
-    public void Delete(string fileName) => _store.Delete(fileName);
+    /// <summary>
+    /// Deletes a token or registration file. The directory is the AWS CLI's, so only its names (sha1 hex + .json)
+    /// are ever deleted; the session cache's own-name rule does not apply here.
+    /// </summary>
+    public void Delete(string fileName)
+    {
+        if (!IsCacheName(fileName))
+            throw new ArgumentException($"not an SSO cache file name: {fileName}", nameof(fileName));
+        try
+        {
+            File.Delete(Path.Combine(directory, fileName));
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+
+    private static bool IsCacheName(string name) =>
+        name.Length == 40 + 5 && name.EndsWith(".json", StringComparison.Ordinal) && !name.AsSpan(0, 40).ContainsAnyExcept("0123456789abcdef");
 
     /// <summary>Both forms the tools write: botocore's seconds ("…T18:00:48Z", or "UTC" for Z) and the JS SDK's milliseconds.</summary>
     public static DateTimeOffset? ParseTime(string? s)
