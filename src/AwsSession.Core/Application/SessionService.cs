@@ -18,8 +18,9 @@ public sealed class SessionService(ToolContext context)
 
     public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
-        Prompts.ProcessCode.GuardRecursion(context.Env);
+        // Resolve first: its credential-process nesting guard names the loop more precisely than the mfa_process one.
         var config = Resolve(invocation);
+        Prompts.ProcessCode.GuardRecursion(context.Env);
         context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
             + $", profile {config.ProfileName}, region {config.Region ?? "(none)"}");
         var parts = Parts.For(context, invocation, config);
