@@ -20,9 +20,6 @@ public sealed class SsoTokenProvider(
     IStatus status,
     SignInGate? gate = null)
 {
-    /// <summary>How long a process waits for another one's sign-in: the person may take minutes.</summary>
-    public static readonly TimeSpan LockTimeout = SignInSettings.DefaultTimeout + TimeSpan.FromMinutes(1);
-
     /// <summary>
     /// The token to use. <paramref name="rejected"/> is an access token the portal just refused (401): it is never
     /// returned again, and it leads to a sign-in, not a refresh, unless another process replaced it meanwhile.
