@@ -37,12 +37,22 @@ public static class CacheCommands
 
     public static Command Clear(Func<bool, ToolContext> contexts)
     {
-        var cmd = new Command("clear", "Forget every cached session and account list (with --profile: only that profile's sessions).");
+        var cmd = new Command("clear", """
+            Forget every cached session and account list (with --profile: only that profile's sessions), IAM
+            Identity Center role sessions and portal account lists included. IAM Identity Center sign-ins are kept:
+            their tokens live in the AWS CLI's cache (~/.aws/sso/cache), shared with the CLI and the SDKs;
+            `aws-session logout` ends them.
+            """);
         cmd.SetAction(r =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             var removed = new SessionCache(context.CacheStore, context.Time, context.Status).Clear(r.GetValue(CommonOptions.Profile));
             context.Status.Note($"removed {removed} cached {(removed == 1 ? "entry" : "entries")} from {context.CacheStore.Directory}");
+            // The tokens are the AWS CLI's as much as ours: deleting them here would sign the CLI out behind the
+            // user's back, so `clear` only says where they are and which command ends them.
+            var tokens = context.SsoTokens;
+            if (tokens.List().Count is > 0 and var signIns)
+                context.Status.Note($"kept {signIns} IAM Identity Center sign-in{(signIns == 1 ? "" : "s")} in {tokens.Directory} (shared with the AWS CLI); `aws-session logout` ends {(signIns == 1 ? "it" : "them")}");
             return 0;
         });
         return cmd;

@@ -182,6 +182,25 @@ public sealed class SsoModesTests(MotoServer moto) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Clear_forgets_the_sso_role_session_but_keeps_the_sign_in_and_says_logout_ends_it()
+    {
+        (await _p.RunAsync("--profile", "dev")).ExitCode.ShouldBe(0);
+
+        var clear = await _p.RunAsync("clear");
+
+        clear.ExitCode.ShouldBe(0, clear.ToString());
+        clear.Stdout.ShouldBeEmpty();
+        clear.Stderr.ShouldContain("removed 1 cached entry");
+        clear.Stderr.ShouldContain("kept 1 IAM Identity Center sign-in");
+        clear.Stderr.ShouldContain("`aws-session logout` ends it");
+        File.Exists(SsoWorld.TokenFile(_p)).ShouldBeTrue();
+        var again = await _p.RunAsync("--profile", "dev");
+        again.ExitCode.ShouldBe(0, again.ToString());
+        (await _fake.StatAsync("credentials")).ShouldBe(2);
+        SsoWorld.BrowserTabs(_p).ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_token_written_by_aws_session_serves_botocore_and_the_aws_CLI()
     {
         (await _p.RunAsync("login", "--profile", "dev")).ExitCode.ShouldBe(0);
