@@ -107,7 +107,7 @@ public sealed class SessionService(ToolContext context)
             var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
             var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
             var services = new Lazy<AwsSession.Sso.ISsoServices>(context.Sso);
-            var sso = new SsoPlanner(s => context.SsoTokenProvider(s, AwsSession.Sso.SignInSettings.From(context.Env, useDeviceCode: false)),
+            var sso = new SsoPlanner(s => context.SsoTokenProvider(s, AwsSession.Sso.SignInSettings.From(context.Env, o.UseDeviceCode)),
                 region => services.Value.Portal(region), cache, accountsCache, interaction, context.Status);
             var ssoDirectory = config is { Sso: { } ssoBase, ProfileRoles.Count: 0 } ? ssoBase : null;
             return new Parts(

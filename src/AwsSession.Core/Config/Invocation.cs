@@ -25,6 +25,9 @@ public sealed record SessionOptions
     public TimeSpan AccountsTtl { get; init; } = TimeSpan.FromHours(24);
     public bool Debug { get; init; }
 
+    /// <summary>A sign-in this run needs (IAM Identity Center) uses the device code even when a browser could open.</summary>
+    public bool UseDeviceCode { get; init; }
+
     /// <summary>Where prompts may go: the terminal on stderr (default), /dev/tty only, or nowhere (<see cref="PromptChannel.None"/>).</summary>
     public PromptChannel Prompts { get; init; } = PromptChannel.Stderr;
 
@@ -32,7 +35,7 @@ public sealed record SessionOptions
     public bool ForCredentialProcess { get; init; }
 
     public override string ToString() =>
-        $"SessionOptions {{ Profile = {Profile}, Region = {Region}, MfaToken = {(MfaToken is null ? "none" : "***")}, Duration = {Duration}, NoCache = {NoCache}, MinTtl = {MinTtl} }}";
+        $"SessionOptions {{ Profile = {Profile}, Region = {Region}, MfaToken = {(MfaToken is null ? "none" : "***")}, Duration = {Duration}, NoCache = {NoCache}, MinTtl = {MinTtl}, UseDeviceCode = {UseDeviceCode} }}";
 }
 
 public enum PromptChannel

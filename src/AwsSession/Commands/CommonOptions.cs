@@ -14,6 +14,7 @@ public static class CommonOptions
     public static readonly Option<string?> MfaProcess = new("--mfa-process") { Description = "Command that prints the MFA code (like mfa_process in the profile)", Recursive = true, HelpName = "CMD" };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the caches (sessions, account list) for this run", Recursive = true };
     public static readonly Option<string?> MinTtl = new("--min-ttl") { Description = "Reuse a cached session only with at least this much left (default 5m)", Recursive = true };
+    public static readonly Option<bool> UseDeviceCode = new("--use-device-code") { Description = "IAM Identity Center: sign in with a code shown here, confirmed in any browser (automatic when no browser can be opened)", Recursive = true };
     public static readonly Option<bool> Debug = new("--debug") { Description = "Trace decisions and AWS calls on stderr (never secrets); stack traces on failure", Recursive = true };
     public static readonly Option<string?> Shell = new("--shell") { Description = "Output syntax: sh, bash, zsh, fish, pwsh or json (default: from $SHELL)", Recursive = true };
 
@@ -27,7 +28,7 @@ public static class CommonOptions
         Shell.AcceptOnlyFromAmong(Shells.Names);
     }
 
-    public static IEnumerable<Option> Global => [Profile, Region, Duration, MfaToken, MfaProcess, NoCache, MinTtl, Debug, Shell];
+    public static IEnumerable<Option> Global => [Profile, Region, Duration, MfaToken, MfaProcess, NoCache, MinTtl, UseDeviceCode, Debug, Shell];
 
     /// <summary>Parsed options: every syntax check fails here, before any network call; ranges follow the mode (<see cref="ModeCommands"/>).</summary>
     public static SessionOptions Read(ParseResult r) => new()
@@ -40,6 +41,7 @@ public static class CommonOptions
         NoCache = r.GetValue(NoCache),
         MinTtl = r.GetValue(MinTtl) is { } m ? Durations.Parse(m, "--min-ttl") : TimeSpan.FromMinutes(5),
         AccountsTtl = r.GetResult(AccountsTtl) is not null && r.GetValue(AccountsTtl) is { } a ? Durations.Parse(a, "--accounts-ttl") : TimeSpan.FromHours(24),
+        UseDeviceCode = r.GetValue(UseDeviceCode),
         Debug = r.GetValue(Debug),
     };
 }

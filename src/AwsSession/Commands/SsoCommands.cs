@@ -10,7 +10,6 @@ namespace AwsSession.Cli.Commands;
 public static class SsoCommands
 {
     public static readonly Option<string?> SsoSession = new("--sso-session") { Description = "The [sso-session NAME] of ~/.aws/config to use (default: the profile's)", HelpName = "NAME" };
-    public static readonly Option<bool> UseDeviceCode = new("--use-device-code") { Description = "Sign in with a code shown here, confirmed in any browser (automatic when no browser can be opened)" };
 
     public static Command Login(Func<bool, ToolContext> contexts)
     {
@@ -27,12 +26,12 @@ public static class SsoCommands
               aws-session login --sso-session my-sso
               aws-session login --profile prod-admin --use-device-code
             """)
-        { SsoSession, UseDeviceCode };
+        { SsoSession };
         cmd.SetAction(async (r, ct) =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             var session = Resolve(context, r);
-            var provider = context.SsoTokenProvider(session, SignInSettings.From(context.Env, r.GetValue(UseDeviceCode)));
+            var provider = context.SsoTokenProvider(session, SignInSettings.From(context.Env, r.GetValue(CommonOptions.UseDeviceCode)));
             await provider.SignInAgainAsync(session, ct);
             return 0;
         });

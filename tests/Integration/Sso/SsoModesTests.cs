@@ -75,6 +75,22 @@ public sealed class SsoModesTests(MotoServer moto) : IAsyncLifetime
         (await _fake.StatAsync("credentials")).ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData("pose prod ReadOnly --profile corp --use-device-code")]
+    [InlineData("exec --use-device-code --profile dev -- true")]
+    [InlineData("credential-process --profile dev --use-device-code")]
+    [InlineData("accounts --use-device-code --profile corp --json")]
+    public async Task Use_device_code_also_applies_to_the_sign_in_a_command_makes_first(string command)
+    {
+        var r = await _p.RunAsync(command.Split(' '));
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stderr.ShouldMatch(@"confirm the code [0-9A-F]{4}-[0-9A-F]{4}");
+        (await _fake.StatAsync("token_device")).ShouldBe(1);
+        (await _fake.StatAsync("authorize")).ShouldBe(0);
+        File.Exists(SsoWorld.TokenFile(_p)).ShouldBeTrue();
+    }
+
     [Fact]
     public async Task Exec_server_serves_sso_role_credentials_to_the_child()
     {
