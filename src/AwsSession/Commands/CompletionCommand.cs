@@ -17,7 +17,7 @@ public static class CompletionCommand
     public static Command Create(Func<bool, ToolContext> contexts)
     {
         var cmd = new Command("completion", """
-            Print a shell completion script: commands, options, profile names and --shell values.
+            Print a shell completion script: commands, options, profile and sso-session names, --shell values.
 
               bash:  source <(aws-session completion bash)              (in ~/.bashrc)
               zsh:   source <(aws-session completion zsh)               (in ~/.zshrc, after compinit)

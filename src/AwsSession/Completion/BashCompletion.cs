@@ -12,17 +12,19 @@ public static class BashCompletion
     {
         var s = new StringBuilder();
         s.Append(ShellProfiles.Posix("_aws_session_profiles"));
+        s.Append(ShellProfiles.PosixSsoSessions("_aws_session_sso_sessions"));
         s.Append("""
 
-            # Profile names are data: never through compgen -W (which expands $(...) and backticks) or an unquoted
-            # $(...) (word splitting, globs). Each is offered shell-quoted, so the command line gets the name itself.
-            _aws_session_reply_profiles() {
+            # Names are data: never through compgen -W (which expands $(...) and backticks) or an unquoted $(...)
+            # (word splitting, globs). Each is offered shell-quoted, so the command line gets the name itself.
+            # $1: the function listing the names; $2: the word typed so far.
+            _aws_session_reply_names() {
                 local p q
                 COMPREPLY=()
                 while IFS= read -r p; do
                     printf -v q '%q' "$p"
-                    [[ $p == "$1"* || $q == "$1"* ]] && COMPREPLY+=("$q")
-                done < <(_aws_session_profiles)
+                    [[ $p == "$2"* || $q == "$2"* ]] && COMPREPLY+=("$q")
+                done < <("$1")
             }
 
             _aws_session() {
@@ -49,7 +51,8 @@ public static class BashCompletion
                 case $prev in
 
             """);
-        s.Append($"        {string.Join('|', m.ProfileOptions)}) _aws_session_reply_profiles \"$cur\"; return 0 ;;\n");
+        s.Append($"        {string.Join('|', m.ProfileOptions)}) _aws_session_reply_names _aws_session_profiles \"$cur\"; return 0 ;;\n");
+        s.Append($"        {string.Join('|', m.SsoSessionOptions)}) _aws_session_reply_names _aws_session_sso_sessions \"$cur\"; return 0 ;;\n");
         foreach (var (option, values) in m.OptionValues)
             s.Append($"        {option}) COMPREPLY=($(compgen -W \"{string.Join(' ', values)}\" -- \"$cur\")); return 0 ;;\n");
         s.Append($"        {string.Join('|', m.ValueOptions)}) return 0 ;;\n");

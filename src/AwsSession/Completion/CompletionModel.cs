@@ -10,11 +10,13 @@ public sealed record CompletionNode(string Path, IReadOnlyList<string> Commands,
 /// <summary>
 /// What the shell scripts know, read from the command tree itself so they never drift from the parser:
 /// the commands at each position, the options there, which options take a value, and the fixed values.
+/// Profile and sso-session names are read from the config files at TAB time (<see cref="ShellProfiles"/>).
 /// </summary>
 public sealed partial record CompletionModel(
     IReadOnlyList<CompletionNode> Nodes,
     IReadOnlyList<string> ValueOptions,
     IReadOnlyList<string> ProfileOptions,
+    IReadOnlyList<string> SsoSessionOptions,
     IReadOnlyDictionary<string, IReadOnlyList<string>> OptionValues)
 {
     public static CompletionModel From(Command root)
@@ -23,7 +25,7 @@ public sealed partial record CompletionModel(
         var valueOptions = new SortedSet<string>(StringComparer.Ordinal);
         var optionValues = new SortedDictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
         Walk(root, "", [], nodes, valueOptions, optionValues);
-        return new CompletionModel(nodes, valueOptions.ToList(), ["--profile"], optionValues);
+        return new CompletionModel(nodes, valueOptions.ToList(), [Commands.CommonOptions.Profile.Name], [Commands.SsoCommands.SsoSession.Name], optionValues);
     }
 
     private static void Walk(Command command, string path, IReadOnlyList<Option> inherited, List<CompletionNode> nodes,

@@ -20,6 +20,12 @@ public static class FishCompletion
                 end 2>/dev/null | sort -u
             end
 
+            function __aws_session_sso_sessions
+                set -l config $HOME/.aws/config
+                set -q AWS_CONFIG_FILE; and set config $AWS_CONFIG_FILE
+                test -r $config; and sed -n '{{ShellProfiles.SsoSessionSed}}' $config 2>/dev/null | sort -u
+            end
+
             function __aws_session_complete
                 set -l tokens (commandline -opc)
                 set -l cur (commandline -ct)
@@ -55,6 +61,9 @@ public static class FishCompletion
                 switch $prev
                     case {{Quoted(m.ProfileOptions)}}
                         printf '%s\n' $prefix(__aws_session_profiles)
+                        return
+                    case {{Quoted(m.SsoSessionOptions)}}
+                        printf '%s\n' $prefix(__aws_session_sso_sessions)
                         return
 
             """);

@@ -42,6 +42,9 @@ public static class PwshCompletion
                         if (Test-Path $config) { Get-Content $config | ForEach-Object { if ($_ -match '^\s*\[\s*(?:profile\s+)?([^\]\s]+)\s*\]') { $Matches[1] } } }
                         if (Test-Path $credentials) { Get-Content $credentials | ForEach-Object { if ($_ -match '^\s*\[\s*([^\]\s]+)\s*\]') { $Matches[1] } } }
                     ) | Sort-Object -Unique
+                } elseif (@({{List(m.SsoSessionOptions)}}) -ccontains $prev) {
+                    $config = if ($env:AWS_CONFIG_FILE) { $env:AWS_CONFIG_FILE } else { Join-Path $HOME '.aws/config' }
+                    @(if (Test-Path $config) { Get-Content $config | ForEach-Object { if ($_ -match '^\s*\[\s*sso-session\s+([^\]\s]+)\s*\]') { $Matches[1] } } }) | Sort-Object -Unique
                 } elseif ($values.ContainsKey($prev)) {
                     $values[$prev]
                 } elseif ($valueOptions -ccontains $prev) {

@@ -12,6 +12,7 @@ public static class ZshCompletion
     {
         var s = new StringBuilder("#compdef aws-session\n\n");
         s.Append(ShellProfiles.Posix("_aws_session_profiles"));
+        s.Append(ShellProfiles.PosixSsoSessions("_aws_session_sso_sessions"));
         s.Append("""
 
             _aws_session() {
@@ -45,6 +46,7 @@ public static class ZshCompletion
 
             """);
         s.Append($"        ({string.Join('|', m.ProfileOptions)}) reply=(${{(f)\"$(_aws_session_profiles)\"}}); compadd -a reply; return ;;\n");
+        s.Append($"        ({string.Join('|', m.SsoSessionOptions)}) reply=(${{(f)\"$(_aws_session_sso_sessions)\"}}); compadd -a reply; return ;;\n");
         foreach (var (option, values) in m.OptionValues)
             s.Append($"        ({option}) compadd -- {string.Join(' ', values)}; return ;;\n");
         s.Append($"        ({string.Join('|', m.ValueOptions)}) _message 'a value'; return ;;\n");

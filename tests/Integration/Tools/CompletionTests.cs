@@ -89,6 +89,69 @@ public sealed class CompletionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("login --sso-session ''")]
+    [InlineData("logout --sso-session c")]
+    [InlineData("login --profile x --sso-session ''")]
+    public async Task Bash_completes_sso_session_names_and_only_those_after_sso_session(string words)
+    {
+        var r = await _tool.ShellAsync($$"""
+            source <(aws-session completion bash) || exit 9
+            COMP_WORDS=(aws-session {{words}}); COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
+            _aws_session
+            printf '%s\n' "${COMPREPLY[@]}"
+            """);
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).ShouldBe(["corp"], r.ToString());
+    }
+
+    [Theory]
+    [InlineData("zsh")]
+    [InlineData("fish")]
+    [InlineData("pwsh")]
+    public async Task Zsh_fish_and_PowerShell_complete_sso_session_names(string shell)
+    {
+        var r = shell switch
+        {
+            "zsh" => await _tool.ShellAsync("""
+                compdef() { :; }
+                compadd() { [[ $1 == -a ]] && print -rl -- ${(P)2} || { shift; print -rl -- "$@"; } }
+                source <(aws-session completion zsh) || exit 9
+                words=(aws-session login --sso-session ''); CURRENT=4; _aws_session
+                """, shell: "zsh"),
+            "fish" => await _tool.ShellAsync("""
+                aws-session completion fish | source
+                complete -C 'aws-session login --sso-session '
+                """, shell: "fish"),
+            _ => await ProcessRunner.RunAsync(Pwsh.Path, ["-NoProfile", "-NonInteractive", "-Command", """
+                aws-session completion pwsh | Out-String | Invoke-Expression
+                $line = 'aws-session login --sso-session '
+                (TabExpansion2 -inputScript $line -cursorColumn $line.Length).CompletionMatches | ForEach-Object { $_.CompletionText }
+                """], _tool.Environment, timeout: TimeSpan.FromSeconds(60), workingDirectory: _tool.Home),
+        };
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.TrimEnd()).ShouldBe(["corp"], r.ToString());
+    }
+
+    [Fact]
+    public async Task A_hostile_sso_session_name_is_offered_quoted_and_runs_nothing()
+    {
+        _tool.WriteAwsFiles("[sso-session $(touch${IFS}pwned)]\nsso_region = us-east-1\n");
+
+        var r = await _tool.ShellAsync("""
+            source <(aws-session completion bash) || exit 9
+            COMP_WORDS=(aws-session login --sso-session ''); COMP_CWORD=3
+            _aws_session
+            printf '%s\n' "${COMPREPLY[@]}"
+            """);
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.Trim().ShouldBe(@"\$\(touch\$\{IFS\}pwned\)", r.ToString());
+        File.Exists(Path.Combine(_tool.Home, "pwned")).ShouldBeFalse(r.ToString());
+    }
+
+    [Theory]
     [InlineData("bash")]
     [InlineData("zsh")]
     [InlineData("fish")]

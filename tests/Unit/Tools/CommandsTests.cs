@@ -37,6 +37,8 @@ public sealed class CommandsTests
         model.ValueOptions.ShouldNotContain("--debug");
         model.ValueOptions.ShouldNotContain("--help");
         model.OptionValues["--shell"].ShouldContain("json");
+        model.ProfileOptions.ShouldBe(["--profile"]);
+        model.SsoSessionOptions.ShouldBe(["--sso-session"]);
         model.Nodes.SelectMany(n => n.Words).ShouldNotContain("-?");
     }
 
