@@ -143,4 +143,9 @@ public static class JsConsumer
     public static string Script { get; } = Path.Combine(Folder, "whoami.js");
 
     public static string Sdk { get; } = Path.Combine(Folder, "node_modules", "@aws-sdk", "client-sts", "package.json");
+
+    /// <summary>fromSSO of @aws-sdk/credential-providers: prints the AccessKeyId it gets for a profile.</summary>
+    public static string SsoScript { get; } = Path.Combine(Folder, "sso_credentials.js");
+
+    public static string CredentialProviders { get; } = Path.Combine(Folder, "node_modules", "@aws-sdk", "credential-providers", "package.json");
 }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using AwsSession.Tests.Integration.Exec;
 using AwsSession.Tests.Integration.Fixtures;
 
 namespace AwsSession.Tests.Integration.Sso;
@@ -257,6 +258,42 @@ public sealed class SsoModesTests(MotoServer moto) : IAsyncLifetime
         r.ExitCode.ShouldBe(0, r.ToString());
         SsoWorld.BrowserTabs(_p).ShouldBe(0);
         (await _fake.StatAsync("credentials")).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_token_written_by_aws_session_serves_the_JavaScript_SDK_v3_without_a_browser()
+    {
+        File.Exists(JsConsumer.CredentialProviders).ShouldBeTrue($"{JsConsumer.CredentialProviders} is missing: run `npm ci` in {JsConsumer.Folder}");
+        (await _p.RunAsync("login", "--profile", "dev")).ExitCode.ShouldBe(0);
+        _p.Unset("BROWSER");
+
+        var js = await ProcessRunner.RunAsync("node", [JsConsumer.SsoScript, "dev"], _p.Environment, workingDirectory: _p.Home);
+
+        js.ExitCode.ShouldBe(0, js.ToString());
+        js.Stdout.Trim().ShouldStartWith("ASIA");
+        (await _fake.StatAsync("credentials")).ShouldBe(1);
+        (await _fake.StatAsync("token_refresh")).ShouldBe(0);
+        SsoWorld.BrowserTabs(_p).ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_JavaScript_SDK_refreshes_a_token_from_aws_session_and_aws_session_reads_what_it_wrote()
+    {
+        File.Exists(JsConsumer.CredentialProviders).ShouldBeTrue($"{JsConsumer.CredentialProviders} is missing: run `npm ci` in {JsConsumer.Folder}");
+        (await _p.RunAsync("login", "--profile", "dev")).ExitCode.ShouldBe(0);
+        ShortenToken(TimeSpan.FromMinutes(3)); // inside the JS SDK's 5-minute refresh window
+        _p.Unset("BROWSER");
+
+        var js = await ProcessRunner.RunAsync("node", [JsConsumer.SsoScript, "dev"], _p.Environment, workingDirectory: _p.Home);
+
+        js.ExitCode.ShouldBe(0, js.ToString());
+        (await _fake.StatAsync("token_refresh")).ShouldBe(1);
+        // The JS SDK writes expiresAt with milliseconds; aws-session takes that token as it is.
+        JsonDocument.Parse(File.ReadAllText(SsoWorld.TokenFile(_p))).RootElement.GetProperty("expiresAt").GetString()!.ShouldMatch(@"\.\d{3}Z$");
+        var r = await _p.RunAsync("--profile", "dev");
+        r.ExitCode.ShouldBe(0, r.ToString());
+        (await _fake.StatAsync("token_refresh")).ShouldBe(1);
+        SsoWorld.BrowserTabs(_p).ShouldBe(1);
     }
 
     private static string Script => Path.Combine(Repo.Root, "tests", "Integration", "Sso", "boto_token_interop.py");
