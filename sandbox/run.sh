@@ -53,6 +53,7 @@ if [[ "${1:-}" == stop ]]; then
   was=no
   stop_one moto && was=yes
   stop_one federation || true
+  stop_one sso || true
   rm -rf "$state"
   if [[ $was == yes ]]; then say "stopped (port $port)"; else say "nothing was running on port $port"; fi
   exit 0
@@ -123,4 +124,5 @@ if [[ "${1:-}" == env ]]; then
     "AWS_CONTAINER_AUTHORIZATION_TOKEN AWS_CONTAINER_AUTHORIZATION_TOKEN_FILE AWS_WEB_IDENTITY_TOKEN_FILE AWS_ROLE_ARN"
   exit 0
 fi
+[[ "${1:-}" == sso ]] && shift && exec "$here/sso.sh" "$state" "$bin" "$@" # IAM Identity Center: see sso.sh
 exec "$bin" "$@"
