@@ -49,9 +49,14 @@ public sealed class AccountDirectory(
         var shown = Validation.Printable(query);
         if (result is NotFound { Closest.Count: 0 })
             throw new AwsSessionException($"no account named '{shown}': {lister.Origin} lists no accounts to this identity", hint: OrganizationsLister.NoOrganizationHint);
+        if (result is Matched { Account: var found })
+        {
+            // A name that needed the list counts as a use; an id (the fast path, no list) does not.
+            cache?.Recent.Record(RecentList(owner), found.Id);
+            return found;
+        }
         return result switch
         {
-            Matched m => m.Account,
             Ambiguous a => throw new AwsSessionException(
                 $"account '{shown}' matches {a.Candidates.Count} accounts: {string.Join(", ", a.Candidates.Take(8))}{(a.Candidates.Count > 8 ? ", ..." : "")}",
                 hint: "give more of the name, or the 12-digit id"),
@@ -73,8 +78,13 @@ public sealed class AccountDirectory(
             .Where(a => a.IsActive).OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase).ToList();
         if (all.Count == 0)
             throw new AwsSessionException($"{lister.Origin} has no active accounts to choose from");
-        return interaction.Pick("Which account?", all, a => $"{a.Name}  {a.Id}  {a.Email}");
+        var list = RecentList(owner);
+        var picked = interaction.Pick("Which account?", cache?.Recent.Order(list, all, a => a.Id) ?? all, a => [a.Name, a.Id, a.Email]);
+        cache?.Recent.Record(list, picked.Id);
+        return picked;
     }
+
+    private static string RecentList(string owner) => "accounts\n" + owner;
 
     private AccountsCacheEntry? Entry(string owner) => cache?.Read(CacheKeys.Accounts(owner));
 

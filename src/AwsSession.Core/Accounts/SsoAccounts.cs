@@ -37,6 +37,6 @@ public static class SsoRoleChoice
         if (!interaction.CanPrompt)
             throw new UsageException($"{account} has {roles.Count} roles for you ({string.Join(", ", roles)}), and there is no terminal to pick one",
                 "name it: aws-session pose ACCOUNT ROLE");
-        return interaction.Pick($"Which role in {account.Name}?", roles, r => r);
+        return interaction.Pick($"Which role in {account.Name}?", roles, r => [r]);
     }
 }

@@ -10,6 +10,8 @@ public sealed class AccountsCache(CacheStore store, TimeProvider time, IStatus s
     /// <summary>One listing at a time per identity, across processes (see <see cref="SingleFlight"/>).</summary>
     public SingleFlight Flight { get; } = new(store, time, status);
 
+    /// <summary>The accounts chosen before, for the picker's order.</summary>
+    public RecentPicks Recent { get; } = new(store, time);
 
     public AccountsCacheEntry? Read(string key)
     {

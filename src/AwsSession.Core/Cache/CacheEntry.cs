@@ -27,4 +27,5 @@ public sealed record CacheEntry
 [JsonSerializable(typeof(CacheEntry))]
 [JsonSerializable(typeof(AccountsCacheEntry))]
 [JsonSerializable(typeof(FailureRecord))]
+[JsonSerializable(typeof(RecentPicksFile))]
 internal sealed partial class CacheJson : JsonSerializerContext;

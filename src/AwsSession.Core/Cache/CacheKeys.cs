@@ -27,6 +27,11 @@ public static class CacheKeys
 
     public const string AccountsPrefix = "accounts-";
 
+    /// <summary>The picker's recent choices in one list (e.g. "accounts" + the list's owner).</summary>
+    public static string Recent(string list) => RecentPrefix + Hash("recent", list);
+
+    public const string RecentPrefix = "recent-";
+
     public static string Hash(params string[] parts)
     {
         var sb = new StringBuilder();

@@ -11,7 +11,7 @@ public static class CacheNames
     public const string Lock = ".lock";
     public const string Failure = ".failed";
 
-    private static readonly string[] Kinds = ["mfa-", "role-", "env-", "sso-", CacheKeys.AccountsPrefix];
+    private static readonly string[] Kinds = ["mfa-", "role-", "env-", "sso-", CacheKeys.AccountsPrefix, CacheKeys.RecentPrefix];
     private static readonly string[] Suffixes = [Entry, Lock, Failure];
 
     /// <summary>Whether the file name has the shape of one of ours (the content is checked separately where it matters).</summary>

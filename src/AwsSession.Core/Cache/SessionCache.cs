@@ -51,11 +51,12 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
     public void Remove(string key) => store.Delete(key + Suffix);
 
     public IReadOnlyList<CacheEntry> List() =>
-        store.Names("", Suffix).Where(n => CacheNames.KeyOf(n) is { } k && !k.StartsWith(CacheKeys.AccountsPrefix, StringComparison.Ordinal))
+        store.Names("", Suffix).Where(n => CacheNames.KeyOf(n) is { } k && !k.StartsWith(CacheKeys.AccountsPrefix, StringComparison.Ordinal)
+                && !k.StartsWith(CacheKeys.RecentPrefix, StringComparison.Ordinal))
             .Select(Read).OfType<CacheEntry>().Where(e => e.Key + Suffix is var n && CacheNames.KeyOf(n) == e.Key).OrderBy(e => e.Expiration).ToList();
 
     /// <summary>
-    /// Forgets every cached session and account list (or the sessions of one profile), with their lock and failure
+    /// Forgets every cached session, account list and the picker's recent choices (or the sessions of one profile), with their lock and failure
     /// files and the temporary files of killed writers. Only files proven ours are removed: our name pattern and a
     /// parseable entry of our own format naming the same key. A lock another run holds is left alone (removing it
     /// would let a second run in). Returns how many sessions and account lists were removed.
@@ -93,6 +94,8 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
     {
         if (key.StartsWith(CacheKeys.AccountsPrefix, StringComparison.Ordinal))
             return profile is null && new AccountsCache(store, time, status).Read(key) is not null;
+        if (key.StartsWith(CacheKeys.RecentPrefix, StringComparison.Ordinal))
+            return profile is null && new RecentPicks(store, time).Holds(key);
         return Read(key + Suffix) is { } entry && entry.Key == key && (profile is null || entry.Profile == profile);
     }
 

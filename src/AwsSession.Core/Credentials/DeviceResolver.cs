@@ -26,6 +26,6 @@ public sealed class DeviceResolver(string? configured, IIamGateway iam, IStsGate
                 status.Note($"{devices.Count} MFA devices; using {devices[0].SerialNumber} (set mfa_serial to choose)");
             return devices[0];
         }
-        return interaction.Pick("Which MFA device?", devices, d => d.SerialNumber);
+        return interaction.Pick("Which MFA device?", devices, d => [d.SerialNumber]);
     }
 }

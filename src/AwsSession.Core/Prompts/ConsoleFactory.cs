@@ -15,6 +15,6 @@ public static class ConsoleFactory
     public static IInteraction ForStderr()
     {
         var canPrompt = Terminal.CanPromptOnStderr;
-        return new SpectreInteraction(() => Stderr(canPrompt), canPrompt);
+        return new SpectreInteraction(() => Stderr(canPrompt), canPrompt, ownsTerminal: true);
     }
 }

@@ -11,8 +11,11 @@ public interface IInteraction
     /// <summary>Asks for a 6-digit code; re-asks on malformed input without counting it as a try.</summary>
     string AskMfaCode(string device, int attempt);
 
-    /// <summary>A searchable picker; the first item is preselected.</summary>
-    T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull;
+    /// <summary>
+    /// A filtering picker over the items in the given order (the first is preselected), each shown as aligned columns.
+    /// Cancelling throws <see cref="OperationCanceledException"/>.
+    /// </summary>
+    T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull;
 
     /// <summary>Runs work with a live count on the terminal (a status line); silently when there is no terminal.</summary>
     Task<T> WithProgressAsync<T>(string label, Func<IProgress<int>, Task<T>> work);

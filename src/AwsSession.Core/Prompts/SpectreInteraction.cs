@@ -1,4 +1,5 @@
 using AwsSession.Domain;
+using AwsSession.Prompts.Picker;
 using Spectre.Console;
 
 namespace AwsSession.Prompts;
@@ -7,7 +8,8 @@ namespace AwsSession.Prompts;
 /// Prompts and pickers with Spectre.Console on an injected console. Spectre judges interactivity by stdout,
 /// which is a pipe under eval, so the console is built on stderr and declared interactive by the caller.
 /// </summary>
-public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPrompt) : IInteraction
+/// <param name="ownsTerminal">The console is the process's own terminal (see <see cref="TerminalPicker"/>); false in tests.</param>
+public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPrompt, bool ownsTerminal = false) : IInteraction
 {
     private IAnsiConsole? _console;
 
@@ -23,18 +25,10 @@ public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPromp
         return Console.Prompt(prompt).Trim();
     }
 
-    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull
+    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
     {
         Require();
-        var prompt = new SelectionPrompt<T>()
-            .Title(Markup.Escape(title))
-            .PageSize(15)
-            .EnableSearch()
-            .SearchPlaceholderText("(type to search)")
-            .MoreChoicesText("[grey](move up and down, or type to search)[/]")
-            .UseConverter(item => Markup.Escape(display(item)))
-            .AddChoices(items);
-        return Console.Prompt(prompt);
+        return items[TerminalPicker.Pick(Console, title, items.Select(columns).ToList(), ownsTerminal)];
     }
 
     public async Task<T> WithProgressAsync<T>(string label, Func<IProgress<int>, Task<T>> work)

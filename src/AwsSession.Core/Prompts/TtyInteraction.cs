@@ -1,4 +1,5 @@
 using AwsSession.Domain;
+using AwsSession.Prompts.Picker;
 
 namespace AwsSession.Prompts;
 
@@ -43,13 +44,14 @@ public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
         }
     }
 
-    /// <summary>A numbered list; Enter takes the first item.</summary>
-    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull
+    /// <summary>A numbered list of aligned columns; Enter takes the first item.</summary>
+    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
     {
         var tty = Require();
         tty.Out.WriteLine("aws-session: " + title);
+        var lines = PickerView.AlignedRows(items.Select(columns).ToList());
         for (var i = 0; i < items.Count; i++)
-            tty.Out.WriteLine($"  {i + 1,3}) {display(items[i])}");
+            tty.Out.WriteLine($"  {i + 1,3}) {lines[i]}");
         while (true)
         {
             tty.Out.Write($"number [1-{items.Count}, Enter for 1]: ");

@@ -30,8 +30,10 @@ public sealed class TmuxTerminal : IAsyncDisposable
     }
 
     /// <summary>Starts `command` (a bash command line) in a width x height terminal, in HOME unless told otherwise.</summary>
+    /// <param name="keepAlive">The pane stays alive after the command (until disposal): tmux 3.3a sometimes reports a
+    /// dead pane's cursor as hidden although the command showed it, so <see cref="CursorVisibleAsync"/> needs this.</param>
     public static async Task<TmuxTerminal> StartAsync(string command, IReadOnlyDictionary<string, string> env, int width = 160, int height = 40,
-        string? workingDirectory = null)
+        string? workingDirectory = null, bool keepAlive = false)
     {
         var cwd = workingDirectory ?? env.GetValueOrDefault("HOME") ?? Path.GetTempPath();
         var t = new TmuxTerminal(env);
@@ -39,6 +41,7 @@ public sealed class TmuxTerminal : IAsyncDisposable
             trap : INT QUIT
             {command}
             printf '%s' "$?" > '{t._status}.tmp' && mv '{t._status}.tmp' '{t._status}'
+            {(keepAlive ? "exec sleep 3600" : "")}
 
             """);
         var env2 = new Dictionary<string, string>(env) { ["TERM"] = "xterm-256color" };
@@ -60,6 +63,9 @@ public sealed class TmuxTerminal : IAsyncDisposable
     public Task TypeAsync(string text) => TmuxAsync(["send-keys", "-t", Target, "-l", text]);
 
     public async Task<string> ScreenAsync() => (await TmuxAsync(["capture-pane", "-p", "-J", "-S", "-200", "-t", Target])).Stdout;
+
+    /// <summary>Whether the terminal shows its cursor (a program that hid it and died leaves it hidden).</summary>
+    public async Task<bool> CursorVisibleAsync() => (await TmuxAsync(["display", "-p", "-t", Target, "#{cursor_flag}"])).Stdout.Trim() == "1";
 
     public Task<string> WaitForTextAsync(string text, TimeSpan? timeout = null) => WaitForTextAsync(text, 1, timeout);
 

@@ -19,14 +19,54 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
 
         var screen = await terminal.WaitForTextAsync("Which account?");
         screen.ShouldContain("prod");
+        screen.ShouldContain($"({org.TotalAccounts})");
+        screen.ShouldContain("more below");
         await terminal.TypeAsync("stagi");
-        await terminal.WaitForTextAsync("staging@example.com");
+        screen = await terminal.WaitForTextAsync($"(1 of {org.TotalAccounts})");
+        screen.ShouldMatch($@"> staging\s+{org.Account("staging").Id}  staging@example\.com");
+        screen.ShouldNotContain("prod@example.com");
         await terminal.SendKeysAsync("Enter");
 
         (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
         using var doc = JsonDocument.Parse(await File.ReadAllTextAsync(output));
         doc.RootElement.GetProperty("AWS_SESSION_IDENTITY").GetString().ShouldBe($"role:arn:aws:iam::{org.Account("staging").Id}:role/OrganizationAccountAccessRole");
         (await terminal.ScreenAsync()).ShouldContain($"Assumed OrganizationAccountAccessRole in staging ({org.Account("staging").Id})");
+    }
+
+    [Theory]
+    [InlineData("Escape")]
+    [InlineData("C-c")]
+    public async Task Esc_and_control_c_cancel_the_picker_with_130_the_cursor_shown_its_lines_cleared_and_nothing_on_stdout(string key)
+    {
+        var output = Path.Combine(_tool.Home, "exports.out");
+        await using var terminal = await TmuxTerminal.StartAsync($"aws-session pose -t 123456 > '{output}'", _tool.Environment, keepAlive: true);
+        await terminal.WaitForTextAsync("Which account?");
+        (await terminal.CursorVisibleAsync()).ShouldBeFalse();
+        await terminal.TypeAsync("zzz");
+        await terminal.WaitForTextAsync("no match for 'zzz'");
+
+        await terminal.SendKeysAsync(key);
+
+        (await terminal.WaitForExitAsync()).ShouldBe(130, await terminal.ScreenAsync());
+        // The last words written: once tmux shows them it has read everything before, the cursor's return included.
+        var screen = await terminal.WaitForTextAsync("aws-session: cancelled");
+        (await terminal.CursorVisibleAsync()).ShouldBeTrue();
+        screen.ShouldNotContain("Which account?");
+        screen.ShouldNotContain("no match");
+        (await File.ReadAllTextAsync(output)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_picked_account_comes_first_the_next_time()
+    {
+        (await _tool.RunAsync("pose", "team-0017", "-t", "123456")).ExitCode.ShouldBe(0);
+        await using var terminal = await TmuxTerminal.StartAsync("aws-session pose --shell json > /dev/null", _tool.Environment);
+
+        var screen = await terminal.WaitForTextAsync("Which account?");
+
+        screen.ShouldMatch($@"> team-0017\s+{org.Account("team-0017").Id}");
+        await terminal.SendKeysAsync("Escape");
+        (await terminal.WaitForExitAsync()).ShouldBe(130);
     }
 
     [Trait("Category", "Smoke")]

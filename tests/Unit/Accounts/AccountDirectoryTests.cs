@@ -138,13 +138,17 @@ public sealed class AccountDirectoryTests : IDisposable
     }
 
     [Fact]
-    public async Task The_cache_file_is_private_and_named_by_a_hash()
+    public async Task The_cache_files_are_private_and_named_by_a_hash()
     {
         await Resolve("prod");
-        var file = Directory.GetFiles(_dir, "*.json").ShouldHaveSingleItem();
-        Path.GetFileName(file).ShouldNotContain("alice");
-        if (!OperatingSystem.IsWindows())
-            File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        var files = Directory.GetFiles(_dir, "*.json");
+        files.Select(Path.GetFileName).Order().ShouldBe([CacheKeys.Accounts(Owner) + ".json", CacheKeys.Recent("accounts\n" + Owner) + ".json"]);
+        foreach (var file in files)
+        {
+            Path.GetFileName(file).ShouldNotContain("alice");
+            if (!OperatingSystem.IsWindows())
+                File.GetUnixFileMode(file).ShouldBe(UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
     }
 
     [Fact]
@@ -181,6 +185,21 @@ public sealed class AccountDirectoryTests : IDisposable
             "staging  222222222222  staging@example.com",
         ]);
         interaction.ProgressRuns.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task The_picker_puts_the_accounts_picked_or_named_before_first_the_latest_ahead()
+    {
+        _orgs.Accounts.Add(Acct("Analytics", "444444444444"));
+        await Resolve(null, Directory_(new Interaction(true, shown => shown.ToList().FindIndex(s => s.StartsWith("staging", StringComparison.Ordinal)))));
+        _clock.Now += TimeSpan.FromMinutes(1);
+        await Resolve("prod");
+        await Resolve("444444444444"); // an id needs no list and is not recorded
+
+        var again = new Interaction(true);
+        (await Resolve(null, Directory_(again))).Name.ShouldBe("prod");
+
+        again.Shown.Select(s => s.Split("  ")[0]).ShouldBe(["prod", "staging", "Analytics"]);
     }
 
     [Fact]

@@ -32,9 +32,9 @@ internal static class PoseFakes
 
         public string AskMfaCode(string device, int attempt) => "123456";
 
-        public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull
+        public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
         {
-            Shown.AddRange(items.Select(display));
+            Shown.AddRange(items.Select(i => string.Join("  ", columns(i))));
             return items[(choose ?? (_ => 0))(Shown)];
         }
 

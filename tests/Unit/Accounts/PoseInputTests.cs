@@ -62,7 +62,7 @@ public class PoseInputTests
         console.Input.PushKey(ConsoleKey.Enter);
         var accounts = Enumerable.Range(0, 1000).Select(i => Acct($"team-{i:D4}", $"{i:D12}")).Append(Acct("staging", "999999999999")).ToList();
 
-        var picked = new SpectreInteraction(() => console, canPrompt: true).Pick("Which account?", accounts, a => $"{a.Name}  {a.Id}  {a.Email}");
+        var picked = new SpectreInteraction(() => console, canPrompt: true).Pick("Which account?", accounts, a => [a.Name, a.Id, a.Email]);
 
         picked.Name.ShouldBe("staging");
         console.Output.ShouldContain("Which account?");

@@ -44,7 +44,7 @@ public sealed class ScriptedInteraction(bool canPrompt, params string[] codes) :
         return _codes.Dequeue();
     }
 
-    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, string> display) where T : notnull
+    public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
     {
         Picks++;
         return items[PickIndex];

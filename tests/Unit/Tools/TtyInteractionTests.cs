@@ -39,7 +39,7 @@ public sealed class TtyInteractionTests
     [InlineData("9\nx\n3\n", "c")]
     public void Pick_is_a_numbered_list_with_the_first_as_default(string keys, string expected)
     {
-        Typing(keys).Pick("Which?", ["a", "b", "c"], s => s).ShouldBe(expected);
+        Typing(keys).Pick("Which?", ["a", "b", "c"], s => [s]).ShouldBe(expected);
 
         _screen.ToString().ShouldContain("  3) c");
     }
