@@ -45,6 +45,14 @@ public static class App
             return ExitCodes.Usage;
         }
 
+        if (parsed.Action is System.CommandLine.Help.HelpAction)
+        {
+            var help = new StringWriter();
+            var code = await parsed.InvokeAsync(new InvocationConfiguration { Output = help });
+            Console.Out.Write(HelpUsage.Rewrite(help.ToString(), parsed.CommandResult.Command));
+            return code;
+        }
+
         try
         {
             return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });

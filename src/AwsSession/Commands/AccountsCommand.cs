@@ -23,7 +23,7 @@ public static class AccountsCommand
               aws-session accounts
               aws-session accounts --refresh --json | jq -r '.[] | select(.status == "ACTIVE") | .id'
             """)
-        { Json, Refresh, CommonOptions.AccountsTtl };
+        { Json, Refresh, CommonOptions.AccountsTtl }.With(CommonOptions.Making);
         cmd.SetAction(async (r, ct) =>
         {
             // PoseMode: an environment session is a valid source here, exactly as for pose.

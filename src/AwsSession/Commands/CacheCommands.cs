@@ -42,7 +42,7 @@ public static class CacheCommands
             Identity Center role sessions and portal account lists included. IAM Identity Center sign-ins are kept:
             their tokens live in the AWS CLI's cache (~/.aws/sso/cache), shared with the CLI and the SDKs;
             `aws-session logout` ends them.
-            """);
+            """) { CommonOptions.Profile };
         cmd.SetAction(r =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));

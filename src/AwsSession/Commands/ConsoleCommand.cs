@@ -46,7 +46,7 @@ public static class ConsoleCommand
             Print,
             ModeCommands.Mfa("Console for the profile's role (plain MFA sessions cannot sign in)", action),
             ModeCommands.Pose("Console for a role in an organization account", action),
-        };
+        }.With(CommonOptions.Making);
         cmd.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         return cmd;
     }

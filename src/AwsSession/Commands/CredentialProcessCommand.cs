@@ -35,7 +35,7 @@ public static class CredentialProcessCommand
         {
             ModeCommands.Mfa("An MFA session for credential_process", action),
             ModeCommands.Pose("A role session for credential_process", action),
-        };
+        }.With(CommonOptions.Making);
         cmd.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         return cmd;
     }

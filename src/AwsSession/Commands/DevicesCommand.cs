@@ -18,7 +18,7 @@ public static class DevicesCommand
             Examples:
               aws-session devices
               aws-session devices --profile work --json
-            """) { Json };
+            """) { Json }.With(CommonOptions.Keys);
         cmd.SetAction(async (r, ct) =>
         {
             var invocation = ModeCommands.ReadMfaDefault(r);

@@ -6,15 +6,15 @@ using AwsSession.Exec;
 
 namespace AwsSession.Cli.Commands;
 
-/// <summary>`aws-session exec [mfa ...|pose ...] [options] -- CMD [ARGS...]`: runs one command with the session.</summary>
+/// <summary>`aws-session exec [--server] [mfa ...|pose ...] [options] -- COMMAND [ARGS...]`: runs one command with the session.</summary>
 public static class ExecCommand
 {
     /// <summary>Only for the usage line: App hands over the words after `--` itself, unparsed.</summary>
-    private static readonly Argument<string[]> ChildArgs = new("CMD") { Description = "The command and its arguments, after --; default $SHELL", Arity = ArgumentArity.ZeroOrMore };
+    private static readonly Argument<string[]> ChildArgs = new("COMMAND") { Description = "The command and its arguments, after --; default $SHELL", Arity = ArgumentArity.ZeroOrMore };
 
     public static readonly Option<bool> Server = new("--server")
     {
-        Description = "Serve refreshing credentials on 127.0.0.1 (ECS style) instead of putting keys in CMD's environment; for commands that outlive a session",
+        Description = "Serve refreshing credentials on 127.0.0.1 (ECS style) instead of putting keys in COMMAND's environment; for commands that outlive a session",
         Recursive = true,
     };
 
@@ -36,9 +36,9 @@ public static class ExecCommand
         {
             ChildArgs,
             Server,
-            ModeCommands.Mfa("Run CMD with an MFA session", action, ChildArgs),
-            ModeCommands.Pose("Run CMD with a role in an organization account", action, ChildArgs),
-        };
+            ModeCommands.Mfa("Run COMMAND with an MFA session", action, ChildArgs).Usage("aws-session exec [--server] mfa [<DEVICE-ARN>] [options] -- <COMMAND> [<ARGS>...]"),
+            ModeCommands.Pose("Run COMMAND with a role in an organization account", action, ChildArgs).Usage("aws-session exec [--server] pose [<ACCOUNT> [<ROLE>]] [options] -- <COMMAND> [<ARGS>...]"),
+        }.With(CommonOptions.Making).Usage("aws-session exec [--server] [mfa ...|pose ...] [options] -- <COMMAND> [<ARGS>...]");
         exec.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         if (command is null)
             exec.Subcommands.Single(c => c.Name == "pose").Validators.Add(RoleNeedsDoubleDash);
@@ -70,7 +70,7 @@ public static class ExecCommand
     private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, ParseResult r, CancellationToken ct)
     {
         if (argv is { Count: 0 })
-            throw new UsageException("exec: nothing to run after --", "aws-session exec [mfa|pose ...] -- CMD [ARGS...], or no -- for $SHELL");
+            throw new UsageException("exec: nothing to run after --", "aws-session exec [--server] [mfa ...|pose ...] -- <COMMAND> [<ARGS>...], or no -- for $SHELL");
         if (argv is null && r.GetValue(ChildArgs) is { Length: > 0 } words)
             throw new UsageException($"exec: put the command after --: aws-session exec ... -- {string.Join(' ', words)}");
 

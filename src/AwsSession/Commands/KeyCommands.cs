@@ -68,6 +68,8 @@ public static class KeyCommands
               aws-session rotate default
               aws-session rotate work -t 123456
             """) { profile, backend };
+        // PROFILE names the profile here, so --profile would be a second way to say it.
+        cmd.With(CommonOptions.Making.Where(o => o != CommonOptions.Profile));
         cmd.SetAction(async (r, ct) =>
         {
             var options = CommonOptions.Read(r) with { Profile = r.GetValue(profile) };

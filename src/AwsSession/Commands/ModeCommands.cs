@@ -18,7 +18,7 @@ public static class ModeCommands
 
     public static Command Mfa(string description, ModeAction action, params Symbol[] extra)
     {
-        var cmd = new Command("mfa", description) { Device };
+        var cmd = new Command("mfa", description) { Device }.With(CommonOptions.Making);
         Add(cmd, extra);
         cmd.SetAction((r, ct) => action(ReadMfa(r), r, ct));
         return cmd;
@@ -26,7 +26,7 @@ public static class ModeCommands
 
     public static Command Pose(string description, ModeAction action, params Symbol[] extra)
     {
-        var cmd = new Command("pose", description) { Account, Role, CommonOptions.SessionName, CommonOptions.ExternalId, CommonOptions.AccountsTtl };
+        var cmd = new Command("pose", description) { Account, Role, CommonOptions.SessionName, CommonOptions.ExternalId, CommonOptions.AccountsTtl }.With(CommonOptions.Making);
         Add(cmd, extra);
         cmd.SetAction((r, ct) => action(ReadPose(r), r, ct));
         return cmd;

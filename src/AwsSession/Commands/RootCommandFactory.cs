@@ -35,7 +35,7 @@ public static class RootCommandFactory
                   eval "$(aws-session mfa)"
                   eval "$(aws-session mfa arn:aws:iam::123456789012:mfa/alice -t 123456)"
                   aws-session mfa --shell fish | source
-                """, action),
+                """, action, CommonOptions.Shell),
             ModeCommands.Pose("""
                 Print exports for a role in an organization account: by id, by name or prefix, or from a picker.
 
@@ -44,7 +44,7 @@ public static class RootCommandFactory
                   eval "$(aws-session pose prod)"                   by name (or unique prefix), OrganizationAccountAccessRole
                   eval "$(aws-session pose)"                        pick from the organization's accounts
                   eval "$(aws-session pose arn:aws:iam::123456789012:role/ci/Deploy)"
-                """, action),
+                """, action, CommonOptions.Shell),
             ExecCommand.Create(contexts, command),
             CredentialProcessCommand.Create(contexts),
             ConsoleCommand.Create(contexts),
@@ -61,8 +61,7 @@ public static class RootCommandFactory
             KeyCommands.List(contexts),
             KeyCommands.Rotate(contexts),
         };
-        foreach (var option in CommonOptions.Global)
-            root.Options.Add(option);
+        root.With(CommonOptions.Making).With([CommonOptions.Shell, CommonOptions.Debug]);
         root.SetAction((r, ct) => action(ModeCommands.ReadMfaDefault(r), r, ct));
         StrictParsing.Apply(root);
         return root;

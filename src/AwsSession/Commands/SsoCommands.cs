@@ -26,7 +26,7 @@ public static class SsoCommands
               aws-session login --sso-session my-sso
               aws-session login --profile prod-admin --use-device-code
             """)
-        { SsoSession };
+        { CommonOptions.Profile, SsoSession, CommonOptions.UseDeviceCode };
         cmd.SetAction(async (r, ct) =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
@@ -44,7 +44,7 @@ public static class SsoCommands
             Sign out of IAM Identity Center: end the token at AWS, delete it from ~/.aws/sso/cache, and forget the
             role sessions made with it. Without --profile or --sso-session: every cached sign-in, as `aws sso logout`.
             """)
-        { SsoSession };
+        { CommonOptions.Profile, SsoSession };
         cmd.SetAction(async (r, ct) =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));

@@ -18,6 +18,7 @@ public static class StrictParsing
     {
         foreach (var command in Walk(root))
         {
+            command.Validators.Add(OnlyOptionsItTakes);
             // Arguments and options are shared static instances: validate each once, however many trees are built.
             foreach (var argument in command.Arguments.Where(Once))
                 argument.Validators.Add(RefuseOptionLikeWords);
@@ -71,6 +72,25 @@ public static class StrictParsing
         {
             result.AddError(Unknown(token.Value, ((CommandResult)result.Parent!).Command));
             return;
+        }
+    }
+
+    /// <summary>
+    /// An option typed before a subcommand belongs to the parent (`aws-session -t 123456 devices`); the parser takes
+    /// it there, so the command that runs must take it too, or it would be silently ignored.
+    /// </summary>
+    private static void OnlyOptionsItTakes(CommandResult result)
+    {
+        if (result.Children.OfType<CommandResult>().Any())
+            return;
+        var takes = OptionNames(result.Command);
+        for (var parent = result.Parent as CommandResult; parent is not null; parent = parent.Parent as CommandResult)
+        {
+            foreach (var given in parent.Children.OfType<OptionResult>().Where(o => !o.Implicit && !takes.Contains(o.Option.Name)))
+            {
+                result.AddError($"{result.Command.Name} does not take {given.IdentifierToken?.Value ?? given.Option.Name}");
+                return;
+            }
         }
     }
 

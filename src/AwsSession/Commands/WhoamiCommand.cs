@@ -24,7 +24,7 @@ public static class WhoamiCommand
             Json,
             ModeCommands.Mfa("Who the MFA session is", action),
             ModeCommands.Pose("Who the role session is", action),
-        };
+        }.With(CommonOptions.Making);
         // Plain `whoami` in a shell that already holds a session describes that session.
         cmd.SetAction((r, ct) => RunAsync(contexts, ModeCommands.Read(new MfaMode(KeepEnvironmentSession: true), r), r, ct));
         return cmd;

@@ -36,6 +36,7 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
         { "session name with a trailing newline", ["pose", "123456789012", "--session-name", "my-session\n"], "session name" },
         { "external id with a trailing newline", ["pose", "123456789012", "--external-id", "external-id\n"], "--external-id" },
         { "role with a trailing newline", ["pose", "123456789012", "Admin\n", "-t", "123456"], "not a role" },
+        { "an option the command does not take", ["-t", "123456", "devices"], "devices does not take -t" },
     };
 
     [Theory]
@@ -78,6 +79,20 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
 
         AssertOneLineFailure(r, 1, mentions, name);
         Proxy.Calls("AssumeRole").ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Help_shows_exec_in_the_order_it_is_typed_and_only_the_options_a_command_takes()
+    {
+        var exec = await Tool.RunAsync(["exec", "pose", "--help"], stdin: "");
+        var devices = await Tool.RunAsync(["devices", "--help"], stdin: "");
+
+        exec.ExitCode.ShouldBe(0, exec.ToString());
+        exec.Stdout.ShouldContain("Usage:\n  aws-session exec [--server] pose [<ACCOUNT> [<ROLE>]] [options] -- <COMMAND> [<ARGS>...]\n");
+        devices.Stdout.ShouldContain("--profile <NAME>");
+        devices.Stdout.ShouldNotContain("--mfa-token");
+        devices.Stdout.ShouldNotContain("--shell");
+        Proxy.TotalCalls.ShouldBe(0);
     }
 
     [Fact]

@@ -27,6 +27,24 @@ public sealed class CommandsTests
         model.Nodes.Single(n => n.Path == "/completion").Words.ShouldContain("fish");
     }
 
+    [Theory]
+    [InlineData("/devices", "--json --profile --region")]
+    [InlineData("/sessions", "--json")]
+    [InlineData("/clear", "--profile")]
+    [InlineData("/completion", "")]
+    [InlineData("/login", "--profile --sso-session --use-device-code")]
+    [InlineData("/exec", "--server --profile --region --duration --mfa-token --mfa-process --no-cache --min-ttl --use-device-code")]
+    [InlineData("/pose", "--session-name --external-id --accounts-ttl --profile --region --duration --mfa-token --mfa-process --no-cache --min-ttl --use-device-code --shell")]
+    public void Each_command_lists_only_the_options_it_takes(string path, string expected)
+    {
+        var command = path.Split('/', StringSplitOptions.RemoveEmptyEntries)
+            .Aggregate((System.CommandLine.Command)RootCommandFactory.Create(_ => throw new InvalidOperationException("not run"), []),
+                (c, name) => c.Subcommands.Single(s => s.Name == name));
+        var own = command.Options.Where(o => o is not System.CommandLine.Help.HelpOption).Select(o => o.Name);
+
+        string.Join(' ', own).ShouldBe(expected);
+    }
+
     [Fact]
     public void Value_options_are_known_and_flags_are_not()
     {

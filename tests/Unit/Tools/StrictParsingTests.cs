@@ -47,11 +47,21 @@ public sealed class StrictParsingTests
         Error("exec", "pose", "prod").ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("devices does not take -t", "-t", "123456", "devices")]
+    [InlineData("sessions does not take --profile", "--profile", "work", "sessions")]
+    [InlineData("completion does not take --shell", "--shell", "fish", "completion", "bash")]
+    [InlineData("exec does not take --shell", "--shell", "fish", "exec", "--", "true")]
+    public void An_option_before_a_command_that_does_not_take_it_is_an_error(string expected, params string[] args) =>
+        Error(args).ShouldBe(expected);
+
     [Fact]
     public void Known_words_still_parse()
     {
         Error("pose", "prod", "Admin", "--session-name", "me", "-t", "123456").ShouldBeNull();
         Error("exec", "--server", "pose", "prod", "--", "sh", "-c", "--bogus").ShouldBeNull();
         Error("--profile", "work", "--debug").ShouldBeNull();
+        Error("--profile", "work", "-t", "123456", "pose", "prod").ShouldBeNull();
+        Error("--debug", "sessions").ShouldBeNull();
     }
 }
