@@ -18,6 +18,12 @@ public sealed class SessionService(ToolContext context)
 
     public async Task<(Session Session, Plan Plan)> GetAsync(Invocation invocation, CancellationToken ct)
     {
+        var plan = await PlanAsync(invocation, ct);
+        return (await plan.Source.GetAsync(ct), plan);
+    }
+
+    private async Task<Plan> PlanAsync(Invocation invocation, CancellationToken ct)
+    {
         // Resolve first: its credential-process nesting guard names the loop more precisely than the mfa_process one.
         var config = Resolve(invocation);
         Prompts.ProcessCode.GuardRecursion(context.Env);
@@ -27,7 +33,7 @@ public sealed class SessionService(ToolContext context)
         var (account, ssoRole) = invocation.Mode is PoseMode pose ? await LookupAsync(parts, invocation, config, pose, ct) : (null, null);
         var plan = parts.Planner.Plan(invocation, config, account, ssoRole);
         context.Status.Debug($"plan: {plan.Source}");
-        return (await plan.Source.GetAsync(ct), plan);
+        return plan;
     }
 
     /// <summary>
@@ -54,15 +60,15 @@ public sealed class SessionService(ToolContext context)
         if (parts.SsoDirectory is { } sso)
             return await parts.Accounts.ListAsync(SsoPlanner.NoSession, SsoPlanner.Owner(sso.Session), refresh, ct);
         var origin = parts.Planner.Origin(invocation, config);
-        return await parts.Accounts.ListAsync(() => origin.Source.GetAsync(ct), origin.AccountsOwner, refresh, ct);
+        return await StaleSessions.UseAsync(origin.Source, get => parts.Accounts.ListAsync(get, origin.AccountsOwner, refresh, ct), context.Status, ct);
     }
 
     /// <summary>Who AWS sees (sts:GetCallerIdentity) for the session the invocation gives.</summary>
     public async Task<(Session Session, CallerIdentity Identity)> WhoAsync(Invocation invocation, CancellationToken ct)
     {
-        var (session, plan) = await GetAsync(invocation, ct);
+        var plan = await PlanAsync(invocation, ct);
         var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion).Sts;
-        return (session, await sts.GetCallerIdentityAsync(session.Credentials, ct));
+        return await StaleSessions.UseAsync(plan.Source, s => sts.GetCallerIdentityAsync(s.Credentials, ct), context.Status, ct);
     }
 
     /// <summary>The MFA devices of the IAM user behind the base keys, and the one a session would use by default.</summary>
@@ -82,7 +88,7 @@ public sealed class SessionService(ToolContext context)
     /// The account pose names: from the IAM Identity Center portal (with its role) for an SSO sign-in, else from the
     /// accounts cache or the organization, listed with the origin session.
     /// </summary>
-    private static async Task<(Account?, string?)> LookupAsync(Parts parts, Invocation invocation, ResolvedConfig config, PoseMode pose, CancellationToken ct)
+    private async Task<(Account?, string?)> LookupAsync(Parts parts, Invocation invocation, ResolvedConfig config, PoseMode pose, CancellationToken ct)
     {
         if (parts.SsoDirectory is { } sso)
         {
@@ -90,7 +96,8 @@ public sealed class SessionService(ToolContext context)
             return (account, role);
         }
         var origin = parts.Planner.Origin(invocation, config);
-        return (await parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), () => origin.Source.GetAsync(ct), origin.AccountsOwner, ct), null);
+        var found = await StaleSessions.UseAsync(origin.Source, get => parts.Accounts.ResolveAsync(PoseTarget.AccountQuery(pose), get, origin.AccountsOwner, ct), context.Status, ct);
+        return (found, null);
     }
 
     /// <summary>

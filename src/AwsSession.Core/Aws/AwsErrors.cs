@@ -20,7 +20,7 @@ public static class AwsErrors
         if (TransientErrors.IsThrottling(code) || status == HttpStatusCode.TooManyRequests)
             return new AwsSessionException($"{what} was throttled by AWS ({attempts} attempts)", hint: "wait a minute and try again", inner: e);
         if (code is "InvalidClientTokenId" or "SignatureDoesNotMatch" or "UnrecognizedClientException" or "InvalidAccessKeyId")
-            return new AwsSessionException($"{what}: AWS rejected the credentials ({code}: {message})",
+            return new CredentialsRejectedException($"{what}: AWS rejected the credentials ({code}: {message})",
                 hint: "the access key may be deleted, deactivated or mistyped; check ~/.aws/credentials", inner: e);
         if (code is not null)
             return new AwsSessionException($"{what} failed: {code}: {message}", inner: e);

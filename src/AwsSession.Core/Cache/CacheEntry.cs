@@ -18,7 +18,7 @@ public sealed record CacheEntry
     public required DateTimeOffset Expiration { get; init; }
 
     public Session ToSession() =>
-        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, SessionIdentity.Parse(Identity), UserName);
+        new(new AwsCredentials(AccessKeyId, SecretAccessKey, SessionToken, Expiration), Kind, SessionIdentity.Parse(Identity), UserName) { FromCache = true };
 
     public override string ToString() => $"CacheEntry {{ Key = {Key}, Kind = {Kind}, Identity = {Identity}, Expiration = {Expiration:O} }}";
 }

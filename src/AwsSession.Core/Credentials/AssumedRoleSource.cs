@@ -13,7 +13,13 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
 {
     public async ValueTask<Session> GetAsync(CancellationToken ct)
     {
-        var source = await inner.GetAsync(ct);
+        var (_, assumed) = await StaleSessions.UseAsync(inner, async s => await AssumeAsync(s, ct), status, ct);
+        return new Session(assumed.Credentials, SessionKind.Role, SessionIdentity.Role(target.RoleArn), assumed.UserName);
+    }
+
+    /// <returns>The role's credentials, and the caller's user name that the new session carries on.</returns>
+    private async Task<(AwsCredentials Credentials, string? UserName)> AssumeAsync(Session source, CancellationToken ct)
+    {
         if (source.Identity.Kind == IdentityKind.Unverified)
         {
             // A session aws-session did not make: ask STS what it is, to know whether this is role chaining.
@@ -33,20 +39,7 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
 
         var sessionName = target.SessionName ?? DefaultSessionName(source);
         var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration);
-        AwsCredentials assumed;
-        try
-        {
-            assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
-        }
-        catch (ExpiredTokenException) when (inner is IInvalidatable cached)
-        {
-            // The cached source session died early (revoked, or a clock skew): drop it, make a new one, try once more.
-            status.Note("the cached session has expired; making a new one");
-            cached.Invalidate();
-            source = await inner.GetAsync(ct);
-            assumed = await sts.AssumeRoleAsync(source.Credentials, request, ct);
-        }
-        return new Session(assumed, SessionKind.Role, SessionIdentity.Role(target.RoleArn), source.UserName);
+        return (await sts.AssumeRoleAsync(source.Credentials, request, ct), source.UserName);
     }
 
     /// <summary>Who the caller is, for the default session name: the IAM user, or the session name of a role session.</summary>

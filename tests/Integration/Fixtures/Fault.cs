@@ -6,6 +6,7 @@ public enum FaultKind
     ServerError,
     Hang,
     ExpiredToken,
+    RevokedToken,
 }
 
 /// <summary>One fault for one action, applied to its next <see cref="Times"/> calls (-1: every call).</summary>
@@ -18,6 +19,9 @@ public sealed record Fault(FaultKind Kind, int Times = 1, int Status = 500)
     public static Fault Hang(int times = -1) => new(FaultKind.Hang, times);
 
     public static Fault ExpiredToken(int times = 1) => new(FaultKind.ExpiredToken, times, 400);
+
+    /// <summary>What AWS answers to a session that was revoked or whose key was deleted.</summary>
+    public static Fault RevokedToken(int times = 1) => new(FaultKind.RevokedToken, times, 403);
 
     public const int Forever = -1;
 }

@@ -265,6 +265,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
         {
             FaultKind.Throttle => (json ? "TooManyRequestsException" : "Throttling", "Rate exceeded"),
             FaultKind.ExpiredToken => (json ? "ExpiredTokenException" : "ExpiredToken", "The security token included in the request is expired"),
+            FaultKind.RevokedToken => (json ? "UnrecognizedClientException" : "InvalidClientTokenId", "The security token included in the request is invalid"),
             _ => (json ? "ServiceException" : "InternalFailure", "injected server error"),
         };
         return json

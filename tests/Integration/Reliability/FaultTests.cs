@@ -85,6 +85,55 @@ public sealed class FaultTests(MotoServer moto) : ProxiedToolTests(moto)
     }
 
     [Fact]
+    public async Task A_revoked_cached_session_is_dropped_made_again_and_never_served_again()
+    {
+        (await Tool.RunAsync("-t", "123456")).ExitCode.ShouldBe(0);
+        Proxy.Reset();
+        Proxy.Inject("GetCallerIdentity", Fault.RevokedToken(1));
+
+        var r = await Tool.RunAsync(["whoami", "-t", "123456", "--json"], stdin: "");
+        var identityCalls = Proxy.Calls("GetCallerIdentity");
+        var again = await Tool.RunAsync(["whoami", "--json"], stdin: "");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain("\"account\"");
+        r.StderrLines.ShouldContain("aws-session: AWS refused the cached MFA session (rejected); dropped it, making a new one", r.ToString());
+        again.ExitCode.ShouldBe(0, again.ToString());
+        again.Stderr.ShouldNotContain("refused");
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
+        Proxy.Calls("GetCallerIdentity").ShouldBe(identityCalls + 1, "the second whoami uses the new cached session");
+    }
+
+    [Theory]
+    [InlineData("AssumeRole")]
+    [InlineData("ListAccounts")]
+    public async Task A_cached_MFA_session_refused_by_a_later_call_is_renewed_once(string action)
+    {
+        (await Tool.RunAsync("-t", "123456")).ExitCode.ShouldBe(0);
+        Proxy.Reset();
+        Proxy.Inject(action, Fault.RevokedToken(1));
+
+        var r = await Tool.RunAsync(action == "ListAccounts" ? ["accounts", "-t", "123456", "--json"] : ["pose", Account, "-t", "123456"], stdin: "");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stderr.ShouldContain("AWS refused the cached MFA session (rejected)");
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
+        Proxy.Calls(action).ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_session_refused_right_after_it_was_made_is_not_made_again()
+    {
+        Proxy.Inject("GetCallerIdentity", Fault.RevokedToken(Fault.Forever));
+
+        var r = await Tool.RunAsync(["whoami", "mfa", Moto.Seed.Devices[0], "-t", "123456"], stdin: "");
+
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.StderrLines.ShouldHaveSingleItem().ShouldContain("AWS rejected the credentials");
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
+    }
+
+    [Fact]
     public async Task An_expired_session_in_the_environment_is_named_as_such()
     {
         Tool.Set("AWS_SESSION_TOKEN", "FwoGZXIvYXdzEXPIREDEXAMPLE");
