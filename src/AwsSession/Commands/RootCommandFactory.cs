@@ -51,6 +51,7 @@ public static class RootCommandFactory
             DevicesCommand.Create(contexts),
             WhoamiCommand.Create(contexts),
             CompletionCommand.Create(contexts),
+            ManPageCommand.Create(contexts),
             CacheCommands.Sessions(contexts),
             CacheCommands.Clear(contexts),
             AccountsCommand.Create(contexts),
