@@ -24,7 +24,9 @@ public static class ManPage
         s.Append(".B aws-session\n\\fICOMMAND\\fR [\\fIARGUMENTS\\fR] [\\fIOPTIONS\\fR]\n");
         s.Append(".SH DESCRIPTION\n");
         Text(s, root.Description ?? "");
-        s.Append(".SH OPTIONS\nThese work after any command.\n");
+        var everywhere = root.Options.Where(o => o.Recursive && !o.Hidden).Select(o => $"\\fB{Escape(o.Name)}\\fR").ToList();
+        s.Append(".SH OPTIONS\nThose of plain \\fBaws\\-session\\fR (exports for an MFA session). Each command below lists the options it\ntakes");
+        s.Append(everywhere.Count > 0 ? $"; {string.Join(" and ", everywhere)} work after any command.\n" : ".\n");
         foreach (var option in root.Options.Where(o => !o.Hidden))
             Option(s, option);
         s.Append(".SH COMMANDS\n");
