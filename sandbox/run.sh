@@ -64,10 +64,13 @@ if ! running; then
   command -v moto_server >/dev/null || fail "moto_server not found: pip install 'moto[server]'"
   [[ -s "$state/seed.json" ]] && say "moto on port $port had stopped; starting it again with new keys and accounts"
   rm -rf "$state/seed.json" "$state/cache" && mkdir -p "$state/cache"
+  # Another program on the port would answer the readiness check below and be seeded as if it were ours.
+  (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null \
+    && fail "port $port is in use by another program (not this sandbox's moto): set AWS_SESSION_SANDBOX_PORT to another port"
   say "starting moto_server on $url"
   daemon moto "$state/moto.log" moto_server -H 127.0.0.1 -p "$port"
   for i in $(seq 150); do
-    curl -fsS "$url/moto-api/" >/dev/null 2>&1 && break
+    curl -fsS "$url/moto-api/" >/dev/null 2>&1 && running && break
     ((i > 5)) && ! running && fail "moto_server exited; see $state/moto.log (is port $port taken? set AWS_SESSION_SANDBOX_PORT)"
     ((i == 150)) && fail "moto_server did not answer on $url within 15 s; see $state/moto.log"
     sleep 0.1
@@ -81,7 +84,7 @@ if ! alive "$(pid_of federation)"; then
 fi
 if [[ ! -s "$state/seed.json" ]]; then
   say "seeding moto: user alice with an MFA device, an organization with $accounts accounts"
-  python3 "$here/seed.py" "$url" --accounts "$accounts" >"$state/seed.json.tmp" || fail "seeding failed (python3 with boto3 is needed)"
+  python3 "$here/seed.py" "$url" --accounts "$accounts" >"$state/seed.json.tmp" || fail "seeding failed (above; python3 with boto3 is needed)"
   mv "$state/seed.json.tmp" "$state/seed.json"
 fi
 

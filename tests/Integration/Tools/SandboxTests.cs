@@ -154,6 +154,21 @@ public sealed class SandboxTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_port_another_program_listens_on_is_named_and_nothing_is_seeded_there()
+    {
+        var s = NewSandbox();
+        using var other = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, s.Port);
+        other.Start();
+
+        var r = await RunAsync(s, "env");
+
+        r.ExitCode.ShouldBe(1, r.ToString());
+        r.Stdout.ShouldBeEmpty();
+        r.Stderr.ShouldContain($"port {s.Port} is in use by another program");
+        r.Stderr.ShouldNotContain("seeding");
+    }
+
+    [Fact]
     public async Task Console_print_signs_in_through_the_sandbox_federation_stub()
     {
         var s = NewSandbox();
