@@ -15,6 +15,7 @@ public static class AppContextFactory
         var env = EnvironmentVariables.FromProcess();
         var status = new StderrStatus(Console.Error, debug);
         var backends = new Backends(env, SpectreSecretPrompt.ForStderr);
+        var clock = new AwsClock(TimeProvider.System, status);
         return new ToolContext
         {
             Env = env,
@@ -22,11 +23,11 @@ public static class AppContextFactory
             Status = status,
             Interaction = ConsoleFactory.ForStderr,
             TtyInteraction = TtyInteraction.ForControllingTerminal,
-            Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
             IamKeys = () => IamKeysGateway.Create(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new StoredKeyProfiles(new SharedProfileStore(env), backends, backends.Create),
-            Sso = () => new Sso.SsoServices(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            Sso = () => new Sso.SsoServices(env, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
         };
     }
 

@@ -12,7 +12,7 @@ public interface IAwsGateways
     IOrganizationsGateway Organizations { get; }
 }
 
-public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null) : IAwsGateways
+public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
 {
     private readonly AwsCall _call = new(new Lazy<Polly.ResiliencePipeline>(() => AwsPipeline.Create(retry)), observer);
     private readonly SignedHttp _http = new();
@@ -20,7 +20,7 @@ public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, Retr
     private IIamGateway? _iam;
     private IOrganizationsGateway? _orgs;
 
-    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, retry);
+    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, retry, clock);
 
     public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env);
 

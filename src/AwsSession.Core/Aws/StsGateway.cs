@@ -9,9 +9,9 @@ namespace AwsSession.Aws;
 
 /// <summary>
 /// STS through AWSSDK.SecurityToken. A client is made per call, on the cold path only, with the SDK's retries off
-/// because the shared pipeline owns retrying.
+/// because the shared pipeline owns retrying. Expirations come back on this machine's clock (<see cref="AwsClock"/>).
 /// </summary>
-public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, RetrySettings retry) : IStsGateway
+public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, RetrySettings retry, AwsClock? clock = null) : IStsGateway
 {
     private const string Service = "STS";
 
@@ -29,7 +29,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                     TokenCode = code,
                     DurationSeconds = (int)duration.TotalSeconds,
                 }, token);
-                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "GetSessionToken", "Credentials"), "GetSessionToken");
+                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "GetSessionToken", "Credentials"), "GetSessionToken", clock);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied" && e.Message.Contains("MultiFactorAuthentication", StringComparison.OrdinalIgnoreCase))
             {
@@ -50,7 +50,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                     ExternalId = request.ExternalId,
                     DurationSeconds = (int)request.Duration.TotalSeconds,
                 }, token);
-                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole");
+                return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole", clock);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied")
             {
@@ -77,6 +77,8 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             Timeout = retry.AttemptTimeout,
             RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
+        if (clock is not null)
+            config.HttpClientFactory = new ClockedHttpClients(clock);
         if (Endpoints.Override(env, Endpoints.Sts) is { } url)
         {
             config.ServiceURL = url.ToString();
@@ -85,10 +87,23 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
         return new AmazonSecurityTokenServiceClient(SdkCredentials.From(c), config);
     }
 
-    private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c, string operation) =>
+    private static AwsCredentials ToDomain(Amazon.SecurityToken.Model.Credentials c, string operation, AwsClock? clock) =>
         new(AwsAnswer.Required(c.AccessKeyId, Service, operation, "AccessKeyId"),
             AwsAnswer.Required(c.SecretAccessKey, Service, operation, "SecretAccessKey"),
             AwsAnswer.Required(c.SessionToken, Service, operation, "SessionToken"),
-            c.Expiration is { } e ? new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)).ToUniversalTime()
+            c.Expiration is { } e ? OnLocalClock(new DateTimeOffset(DateTime.SpecifyKind(e, e.Kind == DateTimeKind.Unspecified ? DateTimeKind.Utc : e.Kind)).ToUniversalTime(), clock)
                 : throw AwsAnswer.Incomplete(Service, operation, "no Expiration"));
+
+    private static DateTimeOffset OnLocalClock(DateTimeOffset awsTime, AwsClock? clock) => clock?.ToLocal(awsTime) ?? awsTime;
+
+    /// <summary>The SDK's HTTP clients, with the clock watching their answers; one per call, like the clients.</summary>
+    private sealed class ClockedHttpClients(AwsClock clock) : HttpClientFactory
+    {
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
+            new(new AwsClockHandler(clock, new SocketsHttpHandler { AllowAutoRedirect = false })) { Timeout = Timeout.InfiniteTimeSpan };
+
+        public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
+
+        public override bool DisposeHttpClientsAfterUse(IClientConfig clientConfig) => true;
+    }
 }

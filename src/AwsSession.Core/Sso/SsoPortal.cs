@@ -26,7 +26,7 @@ public interface ISsoPortal
 /// The portal over restJson: unsigned GETs with the access token in x-amz-sso_bearer_token (never in a URL or a
 /// log line). Follows every next_token. AWS_ENDPOINT_URL_SSO (or AWS_ENDPOINT_URL) moves it.
 /// </summary>
-public sealed class SsoPortal(AwsCall call, HttpClient http, Uri endpoint) : ISsoPortal
+public sealed class SsoPortal(AwsCall call, HttpClient http, Uri endpoint, AwsClock? clock = null) : ISsoPortal
 {
     private const string Service = "SSO";
 
@@ -70,7 +70,8 @@ public sealed class SsoPortal(AwsCall call, HttpClient http, Uri endpoint) : ISs
         if (c?.AccessKeyId is null || c.SecretAccessKey is null || c.SessionToken is null)
             throw new AwsSessionException("SSO GetRoleCredentials: the answer lacks the credentials");
         // The portal gives the expiration in epoch milliseconds.
-        return new AwsCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken, DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration));
+        var expiration = DateTimeOffset.FromUnixTimeMilliseconds(c.Expiration);
+        return new AwsCredentials(c.AccessKeyId, c.SecretAccessKey, c.SessionToken, clock?.ToLocal(expiration) ?? expiration);
     }
 
     public Task LogoutAsync(string accessToken, CancellationToken ct) =>

@@ -15,16 +15,16 @@ public interface ISsoServices
 /// Production clients: one HttpClient (no redirects followed, no client-side timeout: the pipeline owns those), built on
 /// first use, so a cache hit never creates it. Endpoints honour AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL.
 /// </summary>
-public sealed class SsoServices(EnvironmentVariables env, RetrySettings retry, IAwsCallObserver? observer = null) : ISsoServices
+public sealed class SsoServices(EnvironmentVariables env, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : ISsoServices
 {
     private readonly Lazy<AwsCall> _call = new(() => new AwsCall(AwsPipeline.Create(retry), observer));
-    private readonly Lazy<HttpClient> _http = new(() => new HttpClient(new SocketsHttpHandler
+    private readonly Lazy<HttpClient> _http = new(() =>
     {
-        AllowAutoRedirect = false,
-        PooledConnectionLifetime = TimeSpan.FromMinutes(5),
-    }) { Timeout = Timeout.InfiniteTimeSpan });
+        HttpMessageHandler handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        return new HttpClient(clock is null ? handler : new AwsClockHandler(clock, handler)) { Timeout = Timeout.InfiniteTimeSpan };
+    });
 
     public IOidcClient Oidc(string region) => new OidcClient(_call.Value, _http.Value, Endpoints.For(env, Endpoints.SsoOidc, region));
 
-    public ISsoPortal Portal(string region) => new SsoPortal(_call.Value, _http.Value, Endpoints.For(env, Endpoints.Sso, region));
+    public ISsoPortal Portal(string region) => new SsoPortal(_call.Value, _http.Value, Endpoints.For(env, Endpoints.Sso, region), clock);
 }

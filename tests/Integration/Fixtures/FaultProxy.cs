@@ -22,6 +22,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
     private readonly List<string> _log = [];
     private readonly Task _loop;
     private string? _acceptedMfaCode;
+    private TimeSpan _clockOffset;
     private readonly Dictionary<string, HashSet<string>> _knownKeys = new(StringComparer.Ordinal);
 
     public FaultProxy(string upstream)
@@ -103,6 +104,17 @@ public sealed partial class FaultProxy : IAsyncDisposable
         return this;
     }
 
+    /// <summary>
+    /// From now on answers come from an AWS whose clock is <paramref name="offset"/> ahead of this machine's: their Date
+    /// header and every &lt;Expiration&gt; are moved by it.
+    /// </summary>
+    public FaultProxy ShiftClock(TimeSpan offset)
+    {
+        lock (_gate)
+            _clockOffset = offset;
+        return this;
+    }
+
     public void Reset()
     {
         lock (_gate)
@@ -113,6 +125,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
             _log.Clear();
             _acceptedMfaCode = null;
             _knownKeys.Clear();
+            _clockOffset = TimeSpan.Zero;
         }
     }
 
@@ -251,10 +264,19 @@ public sealed partial class FaultProxy : IAsyncDisposable
 
         using var upstream = await _upstream.SendAsync(message, _stop.Token);
         var text = await upstream.Content.ReadAsStringAsync(_stop.Token);
+        TimeSpan offset;
+        lock (_gate)
+            offset = _clockOffset;
         if (lifetime is { } l && upstream.IsSuccessStatusCode)
         {
             var expiry = DateTime.UtcNow.Add(l).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'");
             text = ExpirationPattern().Replace(text, $"<Expiration>{expiry}</Expiration>");
+        }
+        if (offset != TimeSpan.Zero)
+        {
+            text = ExpirationPattern().Replace(text, m =>
+                $"<Expiration>{DateTime.Parse(m.Value[12..^13], null, System.Globalization.DateTimeStyles.AdjustToUniversal).Add(offset):yyyy-MM-dd'T'HH:mm:ss'Z'}</Expiration>");
+            response.Headers.Set(HttpResponseHeader.Date, DateTime.UtcNow.Add(offset).ToString("r"));
         }
         await WriteAsync(response, (int)upstream.StatusCode, upstream.Content.Headers.ContentType?.ToString() ?? "text/xml", text);
     }

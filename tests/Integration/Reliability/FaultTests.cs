@@ -133,6 +133,26 @@ public sealed class FaultTests(MotoServer moto) : ProxiedToolTests(moto)
         Proxy.Calls("GetSessionToken").ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(2, "behind")]
+    [InlineData(-2, "ahead of")]
+    public async Task A_clock_far_from_AWSs_is_warned_about_once_and_expirations_follow_the_local_clock(int hours, string side)
+    {
+        Proxy.ShiftClock(TimeSpan.FromHours(hours));
+
+        var r = await Tool.RunAsync(["pose", Account, "-t", "123456", "--shell", "json"], stdin: "");
+        var again = await Tool.RunAsync(["pose", Account, "--shell", "json"], stdin: "");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.StderrLines.Count(l => l.Contains("clock")).ShouldBe(1, r.ToString());
+        r.Stderr.ShouldContain($"this computer's clock is 2h {side} AWS's");
+        // The role session ends in an hour of real time, whatever AWS's clock says; on the local clock, so does its expiration.
+        var expiration = System.Text.Json.JsonDocument.Parse(r.Stdout).RootElement.GetProperty("AWS_CREDENTIAL_EXPIRATION").GetDateTimeOffset();
+        (expiration - DateTimeOffset.UtcNow).Duration().ShouldBeInRange(TimeSpan.FromMinutes(50), TimeSpan.FromMinutes(61), r.Stdout);
+        again.ExitCode.ShouldBe(0, again.ToString());
+        Proxy.Calls("AssumeRole").ShouldBe(1, "the cached role session is reused: its end is on the local clock");
+    }
+
     [Fact]
     public async Task An_expired_session_in_the_environment_is_named_as_such()
     {
