@@ -41,6 +41,30 @@ public sealed class MfaFailureTests(MotoServer moto) : ProxiedToolTests(moto)
         Proxy.TotalCalls.ShouldBe(0, string.Join(",", Proxy.Log));
     }
 
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("HUP")]
+    public async Task A_signal_that_ends_aws_session_also_ends_everything_its_mfa_process_started(string signal)
+    {
+        // The code command leaves a grandchild (sleep) and never answers; aws-session is stopped while it waits.
+        var started = Path.Combine(Tool.Home, "grandchild.pid");
+        var r = await Tool.ShellAsync($$"""
+            aws-session --no-cache --mfa-process 'sh -c "sleep 1000 & echo \$! > {{started}}; wait"' >/dev/null 2>&1 &
+            tool=$!
+            for _ in $(seq 200); do [ -s {{started}} ] && break; sleep 0.1; done
+            [ -s {{started}} ] || { echo "mfa_process never started"; exit 9; }
+            kill -{{signal}} $tool; wait $tool; echo "rc=$?"
+            for _ in $(seq 100); do kill -0 "$(cat {{started}})" 2>/dev/null || break; sleep 0.1; done
+            kill -0 "$(cat {{started}})" 2>/dev/null && { echo "grandchild alive"; kill "$(cat {{started}})"; }
+            exit 0
+            """, timeout: TimeSpan.FromSeconds(60));
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldNotContain("grandchild alive", Case.Sensitive, r.ToString());
+        r.Stdout.ShouldNotContain("rc=0", Case.Sensitive, r.ToString());
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
+    }
+
     [Fact]
     public async Task No_credentials_anywhere_fails_with_one_line_and_empty_stdout()
     {
