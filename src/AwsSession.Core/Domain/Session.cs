@@ -13,7 +13,8 @@ public enum SessionKind
 /// </summary>
 public sealed record Session(AwsCredentials Credentials, SessionKind Kind, SessionIdentity Identity, string? UserName = null)
 {
-    /// <summary>Read from aws-session's cache rather than just made: such a session may have been revoked since.</summary>
+    /// <summary>Read from aws-session's cache rather than just made: such a session may have been revoked since, and the
+    /// user is told it is a cached one (a hit is not a new AssumeRole).</summary>
     public bool FromCache { get; init; }
 
     public DateTimeOffset? Expiration => Credentials.Expiration;

@@ -32,7 +32,7 @@ public static class AccountsCommand
             var accounts = await new SessionService(context).ListAccountsAsync(invocation, r.GetValue(Refresh), ct);
             var rows = accounts.OrderBy(a => a.Name, StringComparer.OrdinalIgnoreCase)
                 .Select(a => new[] { a.Name, a.Id, a.Email, a.Status }).ToList();
-            await Tables.WriteAsync(context, r.GetValue(Json), ["name", "id", "email", "status"], rows, ct);
+            await Tables.WriteAsync(context, r.GetValue(Json), ["name", "id", "email", "status"], rows, "no accounts", ct);
             return 0;
         });
         return cmd;

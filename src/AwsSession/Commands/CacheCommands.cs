@@ -1,6 +1,7 @@
 using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Cache;
+using AwsSession.Config;
 using AwsSession.Domain;
 
 namespace AwsSession.Cli.Commands;
@@ -29,7 +30,8 @@ public static class CacheCommands
                 "", "sso-token", t.StartUrl, Masking.AccessKeyId(t.AccessToken),
                 Output.SessionVariables.Iso(t.ExpiresAt), t.ExpiresAt > now ? Left(t.ExpiresAt - now) : "expired",
             }));
-            await Tables.WriteAsync(context, r.GetValue(Json), ["profile", "kind", "identity", "access_key_id", "expiration", "left"], rows, ct);
+            await Tables.WriteAsync(context, r.GetValue(Json), ["profile", "kind", "identity", "access_key_id", "expiration", "left"], rows,
+                "no cached sessions", ct);
             return 0;
         });
         return cmd;
@@ -41,12 +43,18 @@ public static class CacheCommands
             Forget every cached session and account list (with --profile: only that profile's sessions), IAM
             Identity Center role sessions and portal account lists included. IAM Identity Center sign-ins are kept:
             their tokens live in the AWS CLI's cache (~/.aws/sso/cache), shared with the CLI and the SDKs;
-            `aws-session logout` ends them.
+            `aws-session logout` ends them. A --profile that is neither configured nor cached is refused (exit 2).
             """) { CommonOptions.Profile };
         cmd.SetAction(r =>
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
-            var removed = new SessionCache(context.CacheStore, context.Time, context.Status).Clear(r.GetValue(CommonOptions.Profile));
+            var profile = r.GetValue(CommonOptions.Profile);
+            var removed = new SessionCache(context.CacheStore, context.Time, context.Status).Clear(profile);
+            // After the clearing: a profile deleted from the config may still have sessions, and those go. A name that
+            // is neither a profile nor in the cache is a typo, refused like an unknown --profile anywhere (exit 2).
+            if (profile is not null && removed == 0 && context.Profiles().Find(profile) is null)
+                throw new UsageException($"profile '{Validation.Printable(profile)}' not found in the AWS config or credentials file, and no cached session belongs to it",
+                    "check the name with: aws configure list-profiles, or see the cached ones with: aws-session sessions");
             context.Status.Note($"removed {removed} cached {(removed == 1 ? "entry" : "entries")} from {context.CacheStore.Directory}");
             // The tokens are the AWS CLI's as much as ours: deleting them here would sign the CLI out behind the
             // user's back, so `clear` only says where they are and which command ends them.
@@ -58,5 +66,5 @@ public static class CacheCommands
         return cmd;
     }
 
-    private static string Left(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : $"{(int)t.TotalMinutes}m";
+    private static string Left(TimeSpan t) => Describe.Left(t);
 }

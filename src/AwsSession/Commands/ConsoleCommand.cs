@@ -20,8 +20,8 @@ public static class ConsoleCommand
             var context = contexts(invocation.Options.Debug);
             var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
             var url = await ConsoleSignIn.UrlAsync(session, plan.Role, plan.Region, invocation.Options.Duration, context.Env, ct);
-            if (plan.Role is { } role)
-                context.Status.Note(Describe.Assumed(role, plan.Account, session));
+            if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
+                context.Status.Note(line);
 
             if (r.GetValue(Print))
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AwsSession.Accounts;
+using AwsSession.Credentials;
 using AwsSession.Domain;
 
 namespace AwsSession.Cli.Commands;
@@ -7,12 +8,40 @@ namespace AwsSession.Cli.Commands;
 /// <summary>The human lines about a session, shared by every command that makes one.</summary>
 public static class Describe
 {
-    /// <summary>"Assumed ROLE in NAME (ID) until HH:MM" (local time, as people read clocks).</summary>
-    public static string Assumed(RoleTarget role, Account? account, Session session)
+    /// <summary>
+    /// One line saying which session this is and whether it was made now or taken from the cache, with its end in
+    /// UTC and relative ("until 14:05 UTC, 59m left"): a bare clock time reads wrong across zones and in logs. Null
+    /// for a session found in the environment (the user made it; nothing new to say).
+    /// </summary>
+    public static string? Session(Plan plan, Session session, DateTimeOffset now)
+    {
+        var until = session.Expiration is { } e ? " " + Until(e, now) : "";
+        if (plan.Role is { } role)
+            return (session.FromCache ? "Using cached role session " : "Assumed ") + RoleIn(role, plan.Account) + until;
+        return session.Identity.Kind switch
+        {
+            IdentityKind.Mfa => (session.FromCache ? "Using cached MFA session for " : "New MFA session for ") + session.Identity.Name + until,
+            IdentityKind.Sso => (session.FromCache ? "Using cached IAM Identity Center role session " : "New IAM Identity Center role session ")
+                + session.Identity.Name + until,
+            _ => null,
+        };
+    }
+
+    /// <summary>"until 14:05 UTC, 59m left"; the date too when it is not today (UTC).</summary>
+    public static string Until(DateTimeOffset end, DateTimeOffset now)
+    {
+        var utc = end.ToUniversalTime();
+        var clock = utc.ToString(utc.Date == now.ToUniversalTime().Date ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        return $"until {clock} UTC, {(end > now ? Left(end - now) + " left" : "expired")}";
+    }
+
+    /// <summary>A duration as people say it: 35h59m, 42m.</summary>
+    public static string Left(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : $"{(int)t.TotalMinutes}m";
+
+    private static string RoleIn(RoleTarget role, Account? account)
     {
         var (_, accountId, name) = RoleArns.Parse(role.RoleArn);
         var where = account is { } a && a.Name != a.Id ? $"{a.Name} ({a.Id})" : accountId;
-        var until = session.Expiration is { } e ? " until " + e.ToLocalTime().ToString("HH:mm", CultureInfo.InvariantCulture) : "";
-        return $"Assumed {name} in {where}{until}";
+        return $"{name} in {where}";
     }
 }

@@ -25,7 +25,8 @@ public static class DevicesCommand
             var context = contexts(invocation.Options.Debug);
             var (devices, chosen) = await new SessionService(context).DevicesAsync(invocation, ct);
             var rows = devices.Select(d => new[] { d.SerialNumber, d.UserName ?? "", d.Kind, d.SerialNumber == chosen ? "yes" : "" }).ToList();
-            await Tables.WriteAsync(context, r.GetValue(Json), ["serial_number", "user", "type", "default"], rows, ct);
+            await Tables.WriteAsync(context, r.GetValue(Json), ["serial_number", "user", "type", "default"], rows,
+                "no MFA devices", ct, booleans: ["default"]);
             return 0;
         });
         return cmd;

@@ -78,8 +78,8 @@ public static class ExecCommand
         // Resolve first: a mistyped command fails with 127 before any MFA prompt.
         var command = ChildCommand.From(argv ?? [], context.Env.Get("SHELL")).Resolve(context.Env.Get("PATH"));
         var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
-        if (plan.Role is { } role)
-            context.Status.Note(Describe.Assumed(role, plan.Account, session));
+        if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
+            context.Status.Note(line);
 
         if (!r.GetValue(Server))
         {

@@ -15,8 +15,8 @@ public static class ExportsCommand
         await context.Out.WriteAsync(ExportsFormatter.Render(shell, set, SessionVariables.Unset(set)));
         await context.Out.FlushAsync(ct);
 
-        if (plan.Role is { } role)
-            context.Status.Note(Describe.Assumed(role, plan.Account, session));
+        if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
+            context.Status.Note(line);
         if (context.StdoutIsTerminal && shell != ShellKind.Json)
             context.Status.Note($"these are shell statements; load them with: eval \"$(aws-session {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))})\"");
         return 0;

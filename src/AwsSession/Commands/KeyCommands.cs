@@ -96,7 +96,7 @@ public static class KeyCommands
                 k.Created is { } c && c > DateTimeOffset.UnixEpoch ? Output.SessionVariables.Iso(c) : "",
                 k.Created is { } a && a > DateTimeOffset.UnixEpoch ? Age(now - a) : "unknown",
             }).ToList();
-            await Tables.WriteAsync(context, r.GetValue(json), ["profile", "backend", "access_key_id", "stored", "age"], rows, ct);
+            await Tables.WriteAsync(context, r.GetValue(json), ["profile", "backend", "access_key_id", "stored", "age"], rows, "no stored keys", ct);
             return 0;
         });
         return cmd;

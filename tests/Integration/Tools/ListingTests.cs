@@ -23,7 +23,8 @@ public sealed class ListingTests(MotoServer moto) : IDisposable
         devices.Select(d => d.GetProperty("serial_number").GetString()).ShouldBe(moto.Seed.Devices);
         devices[0].GetProperty("user").GetString().ShouldBe(moto.Seed.User);
         devices[0].GetProperty("type").GetString().ShouldBe("virtual");
-        devices[0].GetProperty("default").GetString().ShouldBe("yes");
+        devices[0].GetProperty("default").GetBoolean().ShouldBeTrue();
+        devices.Skip(1).ShouldAllBe(d => d.GetProperty("default").ValueKind == JsonValueKind.False);
     }
 
     [Trait("Category", "Smoke")]
