@@ -13,6 +13,7 @@ public static class AppContextFactory
     public static ToolContext FromProcess(bool debug)
     {
         var env = EnvironmentVariables.FromProcess();
+        new SharedProfileStore(env).RequireRegularFiles();
         var status = new StderrStatus(Console.Error, debug);
         var backends = new Backends(env, SpectreSecretPrompt.ForStderr);
         var clock = new AwsClock(TimeProvider.System, status);

@@ -3,6 +3,7 @@ using Amazon.Runtime;
 using Amazon.Runtime.CredentialManagement;
 using Amazon.Runtime.Internal.Util;
 using AwsSession.Domain;
+using AwsSession.Platform;
 
 namespace AwsSession.Config;
 
@@ -76,6 +77,23 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
     private const string SsoSessionPrefix = "sso-session ";
 
     private static bool IsSsoSession(string section) => section.StartsWith(SsoSessionPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The AWS SDK opens these files by path on its own (for region, endpoint and retry settings) as soon as it builds a
+    /// client: a FIFO or device there would block that open forever. So they are checked before anything runs.
+    /// </summary>
+    public void RequireRegularFiles()
+    {
+        try
+        {
+            RegularFiles.RequireRegularIfPresent(CredentialsPath);
+            RegularFiles.RequireRegularIfPresent(ConfigPath);
+        }
+        catch (NotRegularFileException e)
+        {
+            throw new AwsSessionException(e.Message, hint: "AWS_CONFIG_FILE and AWS_SHARED_CREDENTIALS_FILE must name regular files (or links to them)");
+        }
+    }
 
     private void Load()
     {

@@ -60,6 +60,23 @@ public static partial class RegularFiles
         }
     }
 
+    /// <summary>
+    /// For files a parser will open by path (the AWS config files): links are followed (dotfile managers link them),
+    /// but a FIFO or device there would block that open forever, so it is refused first. A file that cannot be opened
+    /// (missing, unreadable) is left to the parser, which reports it as it always has.
+    /// </summary>
+    public static void RequireRegularIfPresent(string path)
+    {
+        if (!Native)
+            return;
+        var fd = OpenFd(path, Flags.NonBlock | Flags.CloExec, 0);
+        if (fd < 0)
+            return;
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (UnixFiles.Kind(handle) is { } kind && kind != UnixFiles.FileKind.Regular)
+            throw new NotRegularFileException(path, UnixFiles.Describe(kind));
+    }
+
     /// <summary>An exclusive, non-blocking flock. False when another process holds it; other failures throw.</summary>
     public static bool TryLock(SafeFileHandle handle, string path)
     {

@@ -95,6 +95,22 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
         Proxy.TotalCalls.ShouldBe(0);
     }
 
+    [Theory]
+    [InlineData("config")]
+    [InlineData("credentials")]
+    public async Task A_FIFO_in_place_of_an_AWS_file_is_refused_instead_of_blocking(string file)
+    {
+        var path = Path.Combine(Tool.Home, ".aws", file);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        File.Delete(path);
+        (await Tool.ShellAsync($"mkfifo '{path}'")).ExitCode.ShouldBe(0);
+
+        var r = await Tool.RunAsync(["-t", "123456"], stdin: "", timeout: TimeSpan.FromSeconds(20));
+
+        AssertOneLineFailure(r, 1, $"{path} is a FIFO, not a regular file", "FIFO config");
+        Proxy.TotalCalls.ShouldBe(0);
+    }
+
     [Fact]
     public async Task A_malformed_config_file_is_named_in_one_line()
     {
