@@ -48,12 +48,16 @@ public sealed class ToolContext
 
     public IAnsiConsole Console() => StdoutConsole?.Invoke() ?? AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Out) });
 
-    /// <summary>The interaction that matches where prompts may go for this invocation.</summary>
+    /// <summary>
+    /// The interaction that matches where prompts may go for this invocation. The stderr console needs stdin and
+    /// stderr to be the terminal; when one is redirected (`echo data | aws-session exec -- cat`) the controlling
+    /// terminal, if any, is asked instead.
+    /// </summary>
     public IInteraction InteractionFor(PromptChannel channel) => channel switch
     {
         PromptChannel.DevTty => TtyInteraction(),
         PromptChannel.None => new TtyInteraction(() => null),
-        _ => Interaction(),
+        _ => Interaction() is { CanPrompt: true } stderr ? stderr : TtyInteraction(),
     };
 
     /// <summary>The Identity Center clients (OIDC and portal); production ones unless a test gives its own.</summary>

@@ -8,7 +8,10 @@ public interface IInteraction
 {
     bool CanPrompt { get; }
 
-    /// <summary>Asks for a 6-digit code; re-asks on malformed input without counting it as a try.</summary>
+    /// <summary>
+    /// Asks for a 6-digit code; re-asks on malformed or empty input (saying why) without counting it as a try.
+    /// Ctrl-D cancels: <see cref="OperationCanceledException"/>.
+    /// </summary>
     string AskMfaCode(string device, int attempt);
 
     /// <summary>

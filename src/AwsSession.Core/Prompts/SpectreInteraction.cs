@@ -17,12 +17,52 @@ public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPromp
 
     public bool CanPrompt => canPrompt;
 
+    /// <summary>
+    /// A line read key by key rather than Spectre's TextPrompt, which ignores Ctrl-D: here Ctrl-D cancels (exit 130)
+    /// and an empty Enter says what is wanted instead of silently asking again.
+    /// </summary>
     public string AskMfaCode(string device, int attempt)
     {
         Require();
-        var prompt = new TextPrompt<string>($"MFA code for [bold]{Markup.Escape(device)}[/]:")
-            .Validate(c => c.Length == 6 && c.All(char.IsAsciiDigit) ? ValidationResult.Success() : ValidationResult.Error("[red]an MFA code is 6 digits[/]"));
-        return Console.Prompt(prompt).Trim();
+        while (true)
+        {
+            Console.Markup($"MFA code for [bold]{Markup.Escape(device)}[/]{(attempt > 1 ? $" (try {attempt})" : "")}: ");
+            var line = ReadLine() ?? throw new OperationCanceledException("the MFA prompt was cancelled");
+            Console.WriteLine();
+            var code = line.Trim();
+            if (MfaCodes.IsCode(code))
+                return code;
+            Console.MarkupLine(code.Length == 0 ? $"[yellow]{MfaCodes.EmptyAnswer}[/]" : $"[red]{MfaCodes.Malformed}[/]");
+        }
+    }
+
+    /// <summary>Echoes what is typed; null on Ctrl-D or when the input ends.</summary>
+    private string? ReadLine()
+    {
+        var text = new System.Text.StringBuilder();
+        var echo = Console.Profile.Out.Writer;
+        while (true)
+        {
+            if (Console.Input.ReadKey(intercept: true) is not { } key || key.KeyChar == '\x04'
+                || (key.Key == ConsoleKey.D && key.Modifiers.HasFlag(ConsoleModifiers.Control)))
+                return null;
+            if (key.Key == ConsoleKey.Enter)
+                return text.ToString();
+            if (key.Key == ConsoleKey.Backspace)
+            {
+                if (text.Length > 0)
+                {
+                    text.Length--;
+                    echo.Write("\b \b");
+                }
+            }
+            else if (!char.IsControl(key.KeyChar))
+            {
+                text.Append(key.KeyChar);
+                echo.Write(key.KeyChar);
+            }
+            echo.Flush();
+        }
     }
 
     public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull

@@ -37,10 +37,11 @@ public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
         {
             tty.Out.Write($"aws-session: MFA code for {device}{(attempt > 1 ? $" (try {attempt})" : "")}: ");
             tty.Out.Flush();
-            var code = (tty.In.ReadLine() ?? throw new AwsSessionException("no MFA code: the terminal closed")).Trim();
-            if (code.Length == 6 && code.All(char.IsAsciiDigit))
+            // Ctrl-D at the start of a line ends the read (the terminal's EOF): that is the person cancelling.
+            var code = (tty.In.ReadLine() ?? throw new OperationCanceledException("the MFA prompt was cancelled")).Trim();
+            if (MfaCodes.IsCode(code))
                 return code;
-            tty.Out.WriteLine("aws-session: an MFA code is 6 digits");
+            tty.Out.WriteLine("aws-session: " + (code.Length == 0 ? MfaCodes.EmptyAnswer : MfaCodes.Malformed));
         }
     }
 

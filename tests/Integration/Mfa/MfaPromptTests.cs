@@ -80,4 +80,65 @@ public sealed class MfaPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         (await term.WaitForExitAsync()).ShouldBe(0, await term.ScreenAsync() + string.Join(',', Proxy.Log));
         File.ReadAllText(Path.Combine(Tool.Home, "out.txt")).ShouldContain("AWS_SESSION_TOKEN");
     }
+
+    [Fact]
+    public async Task Ctrl_D_at_the_prompt_cancels_with_exit_130_and_nothing_on_stdout()
+    {
+        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache > out.txt", Tool.Environment);
+
+        await term.WaitForTextAsync("MFA code for");
+        await term.TypeAsync("12");
+        await term.SendKeysAsync("C-d");
+
+        (await term.WaitForExitAsync()).ShouldBe(130, await term.ScreenAsync());
+        (await term.ScreenAsync()).ShouldContain("aws-session: cancelled");
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
+        File.ReadAllText(Path.Combine(Tool.Home, "out.txt")).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task An_empty_enter_says_why_the_code_is_asked_again()
+    {
+        await using var term = await TmuxTerminal.StartAsync("aws-session --no-cache > out.txt", Tool.Environment);
+
+        await term.WaitForTextAsync("MFA code for");
+        await term.SendKeysAsync("Enter");
+        await term.WaitForTextAsync("Ctrl-D cancels");
+        await term.WaitForTextAsync("MFA code for", count: 2);
+        await term.TypeAsync("123456");
+        await term.SendKeysAsync("Enter");
+
+        (await term.WaitForExitAsync()).ShouldBe(0, await term.ScreenAsync());
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task With_stdin_piped_the_code_is_asked_on_the_controlling_terminal()
+    {
+        // The command reads the pipe; the person answers on /dev/tty, which stdin no longer is.
+        await using var term = await TmuxTerminal.StartAsync(
+            """echo piped-data | aws-session exec --no-cache -- sh -c 'cat; echo "token=${AWS_SESSION_TOKEN:+set}"' > out.txt""", Tool.Environment);
+
+        await term.WaitForTextAsync("MFA code for");
+        await term.TypeAsync("123456");
+        await term.SendKeysAsync("Enter");
+
+        (await term.WaitForExitAsync()).ShouldBe(0, await term.ScreenAsync());
+        var output = File.ReadAllText(Path.Combine(Tool.Home, "out.txt"));
+        output.ShouldContain("piped-data");
+        output.ShouldContain("token=set");
+    }
+
+    [Fact]
+    public async Task With_stdin_piped_Ctrl_D_on_the_controlling_terminal_cancels()
+    {
+        await using var term = await TmuxTerminal.StartAsync("echo piped-data | aws-session exec --no-cache -- cat > out.txt", Tool.Environment);
+
+        await term.WaitForTextAsync("MFA code for");
+        await term.SendKeysAsync("C-d");
+
+        (await term.WaitForExitAsync()).ShouldBe(130, await term.ScreenAsync());
+        Proxy.Calls("GetSessionToken").ShouldBe(0);
+        File.ReadAllText(Path.Combine(Tool.Home, "out.txt")).ShouldBeEmpty();
+    }
 }

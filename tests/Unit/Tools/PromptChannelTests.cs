@@ -31,12 +31,22 @@ public sealed class PromptChannelTests
     [Fact]
     public void Each_channel_gets_its_own_interaction()
     {
-        var stderr = new TtyInteraction(() => null);
+        var stderr = new ScriptedInteraction(true);
         var tty = new TtyInteraction(() => null);
         var context = Context(stderr, tty);
 
         context.InteractionFor(PromptChannel.Stderr).ShouldBeSameAs(stderr);
         context.InteractionFor(PromptChannel.DevTty).ShouldBeSameAs(tty);
+    }
+
+    [Fact]
+    public void Without_a_terminal_on_stdin_and_stderr_the_controlling_terminal_is_asked()
+    {
+        // `echo data | aws-session exec -- cat`: stdin is a pipe, /dev/tty is still the person's terminal.
+        var tty = new TtyInteraction(() => null);
+        var context = Context(new ScriptedInteraction(false), tty);
+
+        context.InteractionFor(PromptChannel.Stderr).ShouldBeSameAs(tty);
     }
 
     [Fact]

@@ -28,9 +28,18 @@ public sealed class TtyInteractionTests
     }
 
     [Fact]
-    public void A_closed_terminal_is_an_expected_failure()
+    public void Ctrl_D_at_the_prompt_cancels()
     {
-        Should.Throw<AwsSessionException>(() => Typing("").AskMfaCode("dev", 1)).Message.ShouldContain("terminal closed");
+        // In the terminal's canonical mode, Ctrl-D on an empty line is the end of input: ReadLine's null.
+        Should.Throw<OperationCanceledException>(() => Typing("").AskMfaCode("dev", 1));
+    }
+
+    [Fact]
+    public void An_empty_line_says_why_it_asks_again()
+    {
+        Typing("\n123456\n").AskMfaCode("dev", 1).ShouldBe("123456");
+
+        _screen.ToString().ShouldContain(MfaCodes.EmptyAnswer);
     }
 
     [Theory]
