@@ -121,6 +121,13 @@ public sealed class AccountDirectory(
 
     private async Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, CancellationToken ct)
     {
+        if (lister.ListsWithSession)
+        {
+            // Made before the live status line: a cold session asks for an MFA code, and Spectre refuses a prompt
+            // while its live display runs (pose without ACCOUNT on a cold cache failed with InvalidOperationException).
+            var session = await source();
+            source = () => ValueTask.FromResult(session);
+        }
         var accounts = await interaction.WithProgressAsync(lister.Listing, progress => lister.ListAsync(source, progress, ct));
         status.Debug($"accounts: fetched {accounts.Count}");
         return accounts;

@@ -15,6 +15,9 @@ public interface IAccountLister
     /// <summary>The progress line while listing.</summary>
     string Listing { get; }
 
+    /// <summary>Whether listing uses the session (the organization's does; the portal uses the sign-in's token).</summary>
+    bool ListsWithSession => true;
+
     Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, IProgress<int>? progress, CancellationToken ct);
 }
 

@@ -12,6 +12,8 @@ public sealed class SsoPortalLister(SsoTokenProvider tokens, SsoSessionConfig se
 
     public string Listing => "Listing your IAM Identity Center accounts";
 
+    public bool ListsWithSession => false;
+
     public Task<IReadOnlyList<Account>> ListAsync(Func<ValueTask<Session>> source, IProgress<int>? progress, CancellationToken ct) =>
         SsoCall.WithTokenAsync(tokens, session, token => portal.ListAccountsAsync(token, progress, ct), ct);
 }

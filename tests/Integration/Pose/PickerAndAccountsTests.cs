@@ -57,6 +57,20 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
     }
 
     [Fact]
+    public async Task On_a_cold_cache_the_mfa_code_is_asked_first_then_the_picker_opens()
+    {
+        await using var terminal = await TmuxTerminal.StartAsync("aws-session pose --shell json > /dev/null", _tool.Environment);
+
+        await terminal.WaitForTextAsync("MFA code");
+        await terminal.TypeAsync("123456");
+        await terminal.SendKeysAsync("Enter");
+        await terminal.WaitForTextAsync("Which account?");
+        await terminal.SendKeysAsync("Escape");
+
+        (await terminal.WaitForExitAsync()).ShouldBe(130, await terminal.ScreenAsync());
+    }
+
+    [Fact]
     public async Task A_picked_account_comes_first_the_next_time()
     {
         (await _tool.RunAsync("pose", "team-0017", "-t", "123456")).ExitCode.ShouldBe(0);

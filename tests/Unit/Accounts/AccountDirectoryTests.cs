@@ -203,6 +203,19 @@ public sealed class AccountDirectoryTests : IDisposable
     }
 
     [Fact]
+    public async Task The_session_that_lists_is_made_before_the_progress_line_so_its_mfa_prompt_can_show()
+    {
+        var interaction = new Interaction(true);
+        var inProgress = new List<bool>();
+        var directory = Directory_(interaction);
+
+        await directory.ResolveAsync(null, () => { inProgress.Add(interaction.InProgress); return _source.GetAsync(default); }, Owner, default);
+
+        inProgress.ShouldBe([false]);
+        interaction.ProgressRuns.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task The_picker_opens_on_a_warm_list_without_listing()
     {
         await Resolve("prod");

@@ -38,10 +38,21 @@ internal static class PoseFakes
             return items[(choose ?? (_ => 0))(Shown)];
         }
 
+        /// <summary>True while a live status line is on the terminal (no prompt can be shown then).</summary>
+        public bool InProgress { get; private set; }
+
         public async Task<T> WithProgressAsync<T>(string label, Func<IProgress<int>, Task<T>> work)
         {
             ProgressRuns++;
-            return await work(new Progress<int>(_ => { }));
+            InProgress = true;
+            try
+            {
+                return await work(new Progress<int>(_ => { }));
+            }
+            finally
+            {
+                InProgress = false;
+            }
         }
     }
 
