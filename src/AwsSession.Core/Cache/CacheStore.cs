@@ -73,19 +73,10 @@ public sealed class CacheStore(string directory, IStatus status)
         var temp = Path.Combine(directory, CacheNames.Temporary(name, Environment.ProcessId));
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(data);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            PrivateFiles.WriteAtomically(path, temp, data);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             GiveUp(e.Message);
             return false;
         }

@@ -1,5 +1,6 @@
 using AwsSession.Config;
 using AwsSession.Logging;
+using AwsSession.Platform;
 
 namespace AwsSession.Exec;
 
@@ -40,10 +41,7 @@ public sealed class ChildConfigFiles : IDisposable
         // mkdtemp: a new directory, mode 0700, that no other user can have prepared or can enter.
         var directory = Directory.CreateTempSubdirectory("aws-session-").FullName;
         var path = Path.Combine(directory, "config");
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
-        if (!OperatingSystem.IsWindows())
-            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-        using (var writer = new StreamWriter(path, options))
+        using (var writer = new StreamWriter(PrivateFiles.CreateNew(path)))
             writer.Write(CredentialFreeConfig.Filter(text));
         return new ChildConfigFiles(directory, path);
     }

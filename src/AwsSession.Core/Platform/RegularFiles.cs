@@ -48,10 +48,7 @@ public static partial class RegularFiles
             // O_CREAT|O_EXCL: never follows a link, never opens a planted FIFO; losing a race to another creator is fine.
             try
             {
-                var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.ReadWrite };
-                if (!OperatingSystem.IsWindows())
-                    options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-                new FileStream(path, options).Dispose();
+                PrivateFiles.CreateNew(path, FileShare.ReadWrite).Dispose();
             }
             catch (IOException) when (File.Exists(path))
             {

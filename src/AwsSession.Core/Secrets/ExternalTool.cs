@@ -50,8 +50,13 @@ public sealed class ExternalTool(string program, IReadOnlyDictionary<string, str
     }
 }
 
-/// <summary>A tool's exit code, its stdout (clear it after use) and the first line of its stderr for messages.</summary>
-public sealed record ToolResult(int ExitCode, byte[] Output, string Error)
+/// <summary>
+/// A tool's exit code, its stdout and the first line of its stderr for messages. Stdout may hold a secret: disposing
+/// the result wipes it, so a `using` covers every path out of the code that reads it.
+/// </summary>
+public sealed record ToolResult(int ExitCode, byte[] Output, string Error) : IDisposable
 {
+    public void Dispose() => CryptographicOperations.ZeroMemory(Output);
+
     public string ErrorLine => StoreNames.Printable(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {ExitCode}");
 }

@@ -21,19 +21,12 @@ public sealed partial class KeychainStore(ExternalTool security) : ISecretStore
 
     public async Task<StoredKey?> GetAsync(string profile, CancellationToken ct)
     {
-        var result = await security.RunAsync(["find-generic-password", "-s", StoreNames.Service, "-a", StoreNames.Profile(profile), "-w"], null, ct);
-        try
-        {
-            if (result.ExitCode == NotFound)
-                return null;
-            if (result.ExitCode != 0)
-                throw new AwsSessionException($"the keychain could not read the entry of profile '{profile}': {result.ErrorLine}", hint: "is the keychain unlocked?");
-            return StoredKeyPayload.Decode(result.Output, profile, $"keychain entry {StoreNames.Service}/{profile}");
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(result.Output);
-        }
+        using var result = await security.RunAsync(["find-generic-password", "-s", StoreNames.Service, "-a", StoreNames.Profile(profile), "-w"], null, ct);
+        if (result.ExitCode == NotFound)
+            return null;
+        if (result.ExitCode != 0)
+            throw new AwsSessionException($"the keychain could not read the entry of profile '{profile}': {result.ErrorLine}", hint: "is the keychain unlocked?");
+        return StoredKeyPayload.Decode(result.Output, profile, $"keychain entry {StoreNames.Service}/{profile}");
     }
 
     public async Task SetAsync(StoredKey key, CancellationToken ct)
@@ -44,7 +37,7 @@ public sealed partial class KeychainStore(ExternalTool security) : ISecretStore
             $"add-generic-password -U -s {StoreNames.Service} -a {StoreNames.Profile(key.Profile)} -l {StoreNames.Service}:{key.Profile} -X {hex}\n");
         try
         {
-            var result = await security.RunAsync(["-i"], script, ct);
+            using var result = await security.RunAsync(["-i"], script, ct);
             // `security -i` reports a failed command on stderr but may still exit 0: read the entry back to be sure.
             if (result.ExitCode != 0 || result.Error.Contains("error", StringComparison.OrdinalIgnoreCase))
                 throw new AwsSessionException($"the keychain could not store the key of profile '{key.Profile}': {result.ErrorLine}", hint: "is the keychain unlocked?");
@@ -60,7 +53,7 @@ public sealed partial class KeychainStore(ExternalTool security) : ISecretStore
 
     public async Task<bool> RemoveAsync(string profile, CancellationToken ct)
     {
-        var result = await security.RunAsync(["delete-generic-password", "-s", StoreNames.Service, "-a", StoreNames.Profile(profile)], null, ct);
+        using var result = await security.RunAsync(["delete-generic-password", "-s", StoreNames.Service, "-a", StoreNames.Profile(profile)], null, ct);
         return result.ExitCode switch
         {
             0 => true,
@@ -71,7 +64,7 @@ public sealed partial class KeychainStore(ExternalTool security) : ISecretStore
 
     public async Task<IReadOnlyList<StoredKeyInfo>> ListAsync(CancellationToken ct)
     {
-        var dump = await security.RunAsync(["dump-keychain"], null, ct);
+        using var dump = await security.RunAsync(["dump-keychain"], null, ct);
         if (dump.ExitCode != 0)
             throw new AwsSessionException($"the keychain could not be listed: {dump.ErrorLine}");
         var list = new List<StoredKeyInfo>();

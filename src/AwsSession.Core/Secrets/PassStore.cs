@@ -24,17 +24,10 @@ public sealed class PassStore(EnvironmentVariables env, ExternalTool pass) : ISe
     {
         if (!Exists(profile))
             return null;
-        var result = await pass.RunAsync(["show", Entry(profile)], null, ct);
-        try
-        {
-            if (result.ExitCode != 0)
-                throw new AwsSessionException($"pass could not decrypt {Entry(profile)}: {result.ErrorLine}", hint: "is gpg-agent running, and the key's passphrase available?");
-            return StoredKeyPayload.Decode(result.Output, profile, $"pass entry {Entry(profile)}");
-        }
-        finally
-        {
-            CryptographicOperations.ZeroMemory(result.Output);
-        }
+        using var result = await pass.RunAsync(["show", Entry(profile)], null, ct);
+        if (result.ExitCode != 0)
+            throw new AwsSessionException($"pass could not decrypt {Entry(profile)}: {result.ErrorLine}", hint: "is gpg-agent running, and the key's passphrase available?");
+        return StoredKeyPayload.Decode(result.Output, profile, $"pass entry {Entry(profile)}");
     }
 
     public async Task SetAsync(StoredKey key, CancellationToken ct)
@@ -42,7 +35,7 @@ public sealed class PassStore(EnvironmentVariables env, ExternalTool pass) : ISe
         var payload = StoredKeyPayload.Encode(key);
         try
         {
-            var result = await pass.RunAsync(["insert", "--multiline", "--force", Entry(key.Profile)], payload, ct);
+            using var result = await pass.RunAsync(["insert", "--multiline", "--force", Entry(key.Profile)], payload, ct);
             if (result.ExitCode != 0)
                 throw new AwsSessionException($"pass could not store {Entry(key.Profile)}: {result.ErrorLine}", hint: "is the store initialised (pass init GPG-ID)?");
         }
@@ -56,7 +49,7 @@ public sealed class PassStore(EnvironmentVariables env, ExternalTool pass) : ISe
     {
         if (!Exists(profile))
             return false;
-        var result = await pass.RunAsync(["rm", "--force", Entry(profile)], null, ct);
+        using var result = await pass.RunAsync(["rm", "--force", Entry(profile)], null, ct);
         return result.ExitCode == 0 ? true
             : throw new AwsSessionException($"pass could not remove {Entry(profile)}: {result.ErrorLine}");
     }

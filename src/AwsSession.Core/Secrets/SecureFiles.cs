@@ -1,4 +1,5 @@
 using AwsSession.Domain;
+using AwsSession.Platform;
 
 namespace AwsSession.Secrets;
 
@@ -8,7 +9,6 @@ namespace AwsSession.Secrets;
 /// </summary>
 public static class SecureFiles
 {
-    private const UnixFileMode Private = UnixFileMode.UserRead | UnixFileMode.UserWrite;
     private const UnixFileMode PrivateDir = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
 
     public static void Write(string path, ReadOnlySpan<byte> data)
@@ -18,19 +18,10 @@ public static class SecureFiles
         var temp = Path.Combine(dir, $".{Path.GetFileName(path)}.{Environment.ProcessId}.{Guid.NewGuid():N}.tmp");
         try
         {
-            var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
-            if (!OperatingSystem.IsWindows())
-                options.UnixCreateMode = Private;
-            using (var stream = new FileStream(temp, options))
-            {
-                stream.Write(data);
-                stream.Flush(flushToDisk: true);
-            }
-            File.Move(temp, path, overwrite: true);
+            PrivateFiles.WriteAtomically(path, temp, data);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            TryDelete(temp);
             throw new AwsSessionException($"cannot write {path}: {e.Message}");
         }
     }
