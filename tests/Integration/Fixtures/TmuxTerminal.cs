@@ -67,6 +67,14 @@ public sealed class TmuxTerminal : IAsyncDisposable
     /// <summary>Whether the terminal shows its cursor (a program that hid it and died leaves it hidden).</summary>
     public async Task<bool> CursorVisibleAsync() => (await TmuxAsync(["display", "-p", "-t", Target, "#{cursor_flag}"])).Stdout.Trim() == "1";
 
+    /// <summary>The process id of the command (the child of the pane's bash), to signal it from outside the terminal.</summary>
+    public async Task<int> CommandPidAsync()
+    {
+        var pane = (await TmuxAsync(["display", "-p", "-t", Target, "#{pane_pid}"])).Stdout.Trim();
+        var r = await ProcessRunner.RunAsync("pgrep", ["-P", pane], _env, timeout: TimeSpan.FromSeconds(10));
+        return int.Parse(r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)[0]);
+    }
+
     public Task<string> WaitForTextAsync(string text, TimeSpan? timeout = null) => WaitForTextAsync(text, 1, timeout);
 
     /// <summary>Waits until the screen (with scrollback) shows text at least `count` times, e.g. the 3rd prompt.</summary>

@@ -71,6 +71,22 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFi
     }
 
     [Fact]
+    public async Task A_sigint_from_outside_the_terminal_restores_it_and_ends_with_130()
+    {
+        await using var terminal = await TmuxTerminal.StartAsync("aws-session pose -t 123456 > /dev/null", _tool.Environment, keepAlive: true);
+        await terminal.WaitForTextAsync("Which account?");
+        var pid = await terminal.CommandPidAsync();
+
+        (await ProcessRunner.RunAsync("kill", ["-INT", pid.ToString()], _tool.Environment, timeout: TimeSpan.FromSeconds(10))).ExitCode.ShouldBe(0);
+
+        (await terminal.WaitForExitAsync()).ShouldBe(130, await terminal.ScreenAsync());
+        var cleared = false;
+        for (var i = 0; i < 50 && !cleared; i++, await Task.Delay(100))
+            cleared = !(await terminal.ScreenAsync()).Contains("Which account?", StringComparison.Ordinal) && await terminal.CursorVisibleAsync();
+        cleared.ShouldBeTrue(await terminal.ScreenAsync());
+    }
+
+    [Fact]
     public async Task A_picked_account_comes_first_the_next_time()
     {
         (await _tool.RunAsync("pose", "team-0017", "-t", "123456")).ExitCode.ShouldBe(0);
