@@ -46,7 +46,7 @@ public sealed class AccountDirectory(
             result = AccountMatcher.Match(query, await FetchAsync(source, owner, entry, ct));
         }
 
-        var shown = Validation.Printable(query);
+        var shown = ErrorText.Printable(query);
         if (result is NotFound { Closest.Count: 0 })
             throw new AwsSessionException($"no account named '{shown}': {lister.Origin} lists no accounts to this identity", hint: OrganizationsLister.NoOrganizationHint);
         if (result is Matched { Account: var found })

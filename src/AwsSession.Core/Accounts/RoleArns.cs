@@ -27,7 +27,7 @@ public static partial class RoleArns
             return Parse(role).Arn;
         var path = role.Trim('/');
         if (path.Length == 0 || !RolePath().IsMatch(path))
-            throw new UsageException($"'{Validation.Printable(role)}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
+            throw new UsageException($"'{ErrorText.Printable(role)}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
         return path;
     }
 
@@ -35,7 +35,7 @@ public static partial class RoleArns
     {
         var m = RoleArn().Match(arn);
         if (!m.Success)
-            throw new UsageException($"'{Validation.Printable(arn)}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
+            throw new UsageException($"'{ErrorText.Printable(arn)}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
         return (arn, m.Groups["account"].Value, m.Groups["name"].Value);
     }
 

@@ -31,7 +31,7 @@ public static class SsoRoleChoice
         if (role is not null)
         {
             return roles.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase))
-                ?? throw new AwsSessionException($"no role '{Validation.Printable(role)}' for you in {account}; yours: {string.Join(", ", roles)}",
+                ?? throw new AwsSessionException($"no role '{ErrorText.Printable(role)}' for you in {account}; yours: {string.Join(", ", roles)}",
                     hint: "name one of those roles");
         }
         if (roles.Count == 1)

@@ -12,7 +12,7 @@ public static class CacheLocation
         {
             // Relative, it would name a different directory in every working directory (and be made there).
             return Path.IsPathFullyQualified(explicitDir) ? explicitDir
-                : throw new UsageException($"AWS_SESSION_CACHE_DIR must be an absolute path, not '{Validation.Printable(explicitDir)}'", "e.g. AWS_SESSION_CACHE_DIR=$HOME/.cache/aws-session");
+                : throw new UsageException($"AWS_SESSION_CACHE_DIR must be an absolute path, not '{ErrorText.Printable(explicitDir)}'", "e.g. AWS_SESSION_CACHE_DIR=$HOME/.cache/aws-session");
         }
         if (env.Get("XDG_CACHE_HOME") is { } xdg && Path.IsPathRooted(xdg))
             return Path.Combine(xdg, "aws-session");

@@ -6,7 +6,9 @@ namespace AwsSession.Cache;
 /// <summary>
 /// SHA-256 (FIPS 180-4) in managed code, for cache file names only. On Linux, System.Security.Cryptography loads and
 /// initialises OpenSSL (libssl, libcrypto, openssl.cnf) on first use: about a tenth of a cache hit's start-up, for
-/// hashing a few hundred bytes. Same output as SHA256.HashData (checked by a unit test).
+/// hashing a few hundred bytes. Same output as SHA256.HashData (checked by a unit test). System.IO.Hashing, the other
+/// dependency-free choice, has only non-cryptographic hashes (CRC, xxHash): with one of those, names could be made to
+/// collide on purpose and would say more about the keys behind them, so the cache keeps SHA-256.
 /// </summary>
 internal static class Sha256
 {

@@ -48,7 +48,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         if (profile is null)
         {
             if (explicitProfile is not null || name != "default")
-                throw new UsageException($"profile '{Validation.Printable(name)}' not found in the AWS config or credentials file",
+                throw new UsageException($"profile '{ErrorText.Printable(name)}' not found in the AWS config or credentials file",
                     explicitProfile is null ? "AWS_PROFILE names it; unset it or add the profile" : "check the name with: aws configure list-profiles");
             throw new AwsSessionException("no AWS credentials found",
                 hint: "set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or add keys to [default] in ~/.aws/credentials, or pass --profile");
@@ -160,7 +160,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         var profile = options.Profile ?? env.Get("AWS_PROFILE") ?? "default";
         if (env.Get(ChildEnvironmentNames.CredentialProcess) is { } outer)
             throw new AwsSessionException(
-                $"credential-process for profile '{Validation.Printable(outer)}' started credential-process again (for '{Validation.Printable(profile)}'); that would loop",
+                $"credential-process for profile '{ErrorText.Printable(outer)}' started credential-process again (for '{ErrorText.Printable(profile)}'); that would loop",
                 hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
         return profile;
     }

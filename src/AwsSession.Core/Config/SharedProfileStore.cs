@@ -34,8 +34,8 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
         {
             // The SDK refuses some values (a region with a blank) with a message that may quote the file.
             if (Extra(name).GetValueOrDefault("region") is { } region)
-                Validation.Region(region, $"profile '{Validation.Printable(name)}': region");
-            throw new AwsSessionException($"cannot read profile '{Validation.Printable(name)}' from the AWS config or credentials file", hint: "check its values");
+                Validation.Region(region, $"profile '{ErrorText.Printable(name)}': region");
+            throw new AwsSessionException($"cannot read profile '{ErrorText.Printable(name)}' from the AWS config or credentials file", hint: "check its values");
         }
 
         var o = profile.Options;
@@ -132,7 +132,7 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
     private static int? ParseDuration(string profile, string? value) =>
         value is null ? null
         : int.TryParse(value, out var s) && s > 0 ? s
-        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{Validation.Printable(value)}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
+        : throw new AwsSessionException($"profile '{profile}': duration_seconds '{ErrorText.Printable(value)}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
 
     private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

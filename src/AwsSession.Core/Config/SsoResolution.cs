@@ -39,7 +39,7 @@ public static class SsoResolution
             return Session(only, store);
         throw new UsageException(profile is null && store.Find(name) is null
                 ? "no profile or [sso-session] names an IAM Identity Center sign-in"
-                : $"profile '{Validation.Printable(name)}' does not sign in with IAM Identity Center",
+                : $"profile '{ErrorText.Printable(name)}' does not sign in with IAM Identity Center",
             "pass --sso-session NAME, or --profile with a profile that has sso_session (or sso_start_url)");
     }
 
@@ -47,7 +47,7 @@ public static class SsoResolution
     public static SsoSessionConfig Session(string name, IProfileStore store, string context = "")
     {
         var section = store.FindSsoSession(name)
-            ?? throw new AwsSessionException($"{context}no [sso-session {Validation.Printable(name)}] section in the AWS config file",
+            ?? throw new AwsSessionException($"{context}no [sso-session {ErrorText.Printable(name)}] section in the AWS config file",
                 hint: "add it with sso_start_url and sso_region, or run: aws configure sso-session");
         var url = Get(section, "sso_start_url") ?? throw Missing(name, "sso_start_url");
         var region = Get(section, "sso_region") ?? throw Missing(name, "sso_region");
@@ -61,5 +61,5 @@ public static class SsoResolution
         section.TryGetValue(key, out var v) && !string.IsNullOrWhiteSpace(v) ? v.Trim() : null;
 
     private static AwsSessionException Missing(string session, string key) =>
-        new($"[sso-session {Validation.Printable(session)}] has no {key}", hint: $"add {key} to that section of the AWS config file");
+        new($"[sso-session {ErrorText.Printable(session)}] has no {key}", hint: $"add {key} to that section of the AWS config file");
 }

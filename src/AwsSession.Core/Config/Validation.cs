@@ -12,12 +12,12 @@ public static partial class Validation
     public static string DeviceArn(string device) =>
         device.StartsWith("arn:", StringComparison.Ordinal) && DeviceArnPattern().IsMatch(device)
             ? device
-            : throw new UsageException($"device '{Printable(device)}' is not an MFA device ARN", "expected arn:aws:iam::123456789012:mfa/NAME");
+            : throw new UsageException($"device '{ErrorText.Printable(device)}' is not an MFA device ARN", "expected arn:aws:iam::123456789012:mfa/NAME");
 
     public static string SessionName(string name) =>
         SessionNamePattern().IsMatch(name)
             ? name
-            : throw new UsageException($"--session-name: '{Printable(name)}' is not a valid role session name", "use 2 to 64 of the characters A-Z a-z 0-9 _ + = , . @ -");
+            : throw new UsageException($"--session-name: '{ErrorText.Printable(name)}' is not a valid role session name", "use 2 to 64 of the characters A-Z a-z 0-9 _ + = , . @ -");
 
     public static string ExternalId(string id) =>
         ExternalIdPattern().IsMatch(id)
@@ -31,7 +31,7 @@ public static partial class Validation
     public static string Region(string region, string source) =>
         RegionPattern().IsMatch(region)
             ? region
-            : throw new UsageException($"{source}: '{Printable(region)}' is not an AWS region", "e.g. us-east-1 or eu-west-1");
+            : throw new UsageException($"{source}: '{ErrorText.Printable(region)}' is not an AWS region", "e.g. us-east-1 or eu-west-1");
 
     /// <summary>Makes any caller-derived name acceptable to STS: drops what it refuses, pads or trims the length.</summary>
     public static string SanitizeSessionName(string? raw)
@@ -43,12 +43,6 @@ public static partial class Validation
     }
 
     /// <summary>A value quoted back in an error: bounded and free of control characters.</summary>
-    public static string Printable(string s)
-    {
-        var clean = new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
-        return clean.Length > 80 ? clean[..77] + "..." : clean;
-    }
-
     [GeneratedRegex(@"^[0-9]{6}\z")]
     private static partial Regex CodePattern();
 

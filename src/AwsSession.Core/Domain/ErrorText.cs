@@ -27,6 +27,13 @@ public static class ErrorText
         return line.Length > MaxLength ? line[..(MaxLength - 3)] + "..." : line;
     }
 
+    /// <summary>A value someone typed or configured, quoted back in a message: control characters shown as '?', bounded.</summary>
+    public static string Printable(string s)
+    {
+        var clean = new string(s.Select(c => char.IsControl(c) ? '?' : c).ToArray());
+        return clean.Length > 80 ? clean[..77] + "..." : clean;
+    }
+
     /// <summary>
     /// An exception we did not expect: its type only. Its message may quote a request, a response or a file, and
     /// nothing here knows which; --debug adds the stack trace (<see cref="Trace"/>), still without messages.

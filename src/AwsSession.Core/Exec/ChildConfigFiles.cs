@@ -1,4 +1,5 @@
 using AwsSession.Config;
+using AwsSession.Domain;
 using AwsSession.Logging;
 using AwsSession.Platform;
 

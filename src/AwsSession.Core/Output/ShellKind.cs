@@ -24,7 +24,7 @@ public static class Shells
         "fish" => ShellKind.Fish,
         "pwsh" => ShellKind.Pwsh,
         "json" => ShellKind.Json,
-        _ => throw new UsageException($"--shell: unknown shell '{Config.Validation.Printable(name)}'", $"use one of: {string.Join(", ", Names)}"),
+        _ => throw new UsageException($"--shell: unknown shell '{Domain.ErrorText.Printable(name)}'", $"use one of: {string.Join(", ", Names)}"),
     };
 
     /// <summary>The default from $SHELL's basename; sh when unknown.</summary>

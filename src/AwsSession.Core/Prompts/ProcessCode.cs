@@ -83,7 +83,7 @@ public sealed class ProcessCode(string command, EnvironmentVariables env, string
     public static void GuardRecursion(EnvironmentVariables env)
     {
         if (env.Get(ChildEnvironmentNames.InMfaProcess) is { } device)
-            throw new AwsSessionException($"aws-session was started by the mfa_process for {Validation.Printable(device)}, and would wait for itself",
+            throw new AwsSessionException($"aws-session was started by the mfa_process for {ErrorText.Printable(device)}, and would wait for itself",
                 hint: "mfa_process must print the code without calling aws-session");
     }
 

@@ -75,5 +75,5 @@ public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> promp
         name is null || Names.Contains(name) ? name : throw Unknown(name, where);
 
     private static UsageException Unknown(string name, string where) =>
-        new($"unknown secret store '{StoreNames.Printable(name)}' ({where})", "use one of: " + string.Join(", ", Names));
+        new($"unknown secret store '{ErrorText.Printable(name)}' ({where})", "use one of: " + string.Join(", ", Names));
 }

@@ -58,5 +58,5 @@ public sealed record ToolResult(int ExitCode, byte[] Output, string Error) : IDi
 {
     public void Dispose() => CryptographicOperations.ZeroMemory(Output);
 
-    public string ErrorLine => StoreNames.Printable(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {ExitCode}");
+    public string ErrorLine => ErrorText.Printable(Error.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? $"exit code {ExitCode}");
 }

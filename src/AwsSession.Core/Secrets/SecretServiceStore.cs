@@ -331,7 +331,7 @@ public sealed class SecretServiceStore(string? busAddress, TimeSpan? promptTimeo
             {
                 "org.freedesktop.DBus.Error.ServiceUnknown" => "no Secret Service is running on the session bus (GNOME Keyring, KWallet or KeePassXC)",
                 "org.freedesktop.Secret.Error.IsLocked" => "the keyring is locked",
-                _ => $"the Secret Service refused {member}: {StoreNames.Printable(e.ErrorMessage)}",
+                _ => $"the Secret Service refused {member}: {ErrorText.Printable(e.ErrorMessage)}",
             }, hint: member == "OpenSession" ? "start gnome-keyring-daemon, or choose --backend pass or file" : null);
         }
         catch (TimeoutException)

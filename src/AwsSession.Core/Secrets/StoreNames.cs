@@ -16,11 +16,8 @@ public static partial class StoreNames
 
     public static string Profile(string name) =>
         ProfilePattern().IsMatch(name) ? name
-        : throw new UsageException($"profile name '{Printable(name)}' cannot be used with a secret store",
+        : throw new UsageException($"profile name '{ErrorText.Printable(name)}' cannot be used with a secret store",
             "use letters, digits and . _ - @ + (at most 64 characters)");
-
-    public static string Printable(string s) =>
-        string.Concat(s.Take(64).Select(c => char.IsControl(c) ? '?' : c));
 
     [GeneratedRegex(@"\A[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,63}\z")]
     private static partial Regex ProfilePattern();

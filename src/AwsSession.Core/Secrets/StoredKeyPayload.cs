@@ -73,7 +73,7 @@ public static class StoredKeyPayload
         if (marker != Version.ToString(CultureInfo.InvariantCulture) || owner is null || id is null || secret is null)
             throw Foreign(where, profile);
         if (owner != profile)
-            throw new AwsSessionException($"the {where} holds the key of profile '{StoreNames.Printable(owner)}', not '{profile}': refusing to use it",
+            throw new AwsSessionException($"the {where} holds the key of profile '{ErrorText.Printable(owner)}', not '{profile}': refusing to use it",
                 hint: $"remove it with `aws-session remove {profile}` and add the key again");
         if (!KeyFormat.IsAccessKeyId(id) || !KeyFormat.IsSecret(secret))
             throw Foreign(where, profile);

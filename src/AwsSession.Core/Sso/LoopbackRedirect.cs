@@ -1,9 +1,9 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text;
 using System.Web;
 using AwsSession.Domain;
-using AwsSession.Exec;
+using AwsSession.Platform;
 
 namespace AwsSession.Sso;
 

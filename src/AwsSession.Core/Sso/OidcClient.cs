@@ -27,7 +27,7 @@ public sealed record RefreshTokenGrant(string RefreshToken) : TokenGrant("refres
 
 /// <summary>An error answer of the OIDC service: Error is the OAuth code ("authorization_pending"), Type the AWS one.</summary>
 public sealed class OidcException(string error, string type, string description)
-    : AwsSessionException($"IAM Identity Center sign-in failed: {type}: {Validation.Printable(description)}")
+    : AwsSessionException($"IAM Identity Center sign-in failed: {type}: {ErrorText.Printable(description)}")
 {
     public string Error { get; } = error;
     public string Type { get; } = type;

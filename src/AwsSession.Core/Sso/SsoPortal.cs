@@ -120,7 +120,7 @@ public sealed class SsoPortal(AwsCall call, HttpClient http, Uri endpoint, AwsCl
         if (response.StatusCode == HttpStatusCode.Unauthorized)
             return new SsoTokenRejectedException($"SSO {operation}: IAM Identity Center rejected the access token ({code})");
         if (response.StatusCode == HttpStatusCode.Forbidden)
-            return new AwsSessionException($"SSO {operation}: no access ({code}: {Validation.Printable(message ?? "")})",
+            return new AwsSessionException($"SSO {operation}: no access ({code}: {ErrorText.Printable(message ?? "")})",
                 hint: "list what you can use with: aws-session accounts");
         return new AwsApiException(Service, code, message ?? response.ReasonPhrase ?? "", response.StatusCode);
     }

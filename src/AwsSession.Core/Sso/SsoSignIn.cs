@@ -131,6 +131,6 @@ public sealed class SsoSignIn(IOidcClient oidc, SsoTokenCache cache, IBrowserLau
     }
 
     private static AwsSessionException Refused(SsoSessionConfig session, string error, string? description) =>
-        new($"the IAM Identity Center sign-in of {session.Label} was not allowed ({Validation.Printable(error)}{(description is null ? "" : ": " + Validation.Printable(description))})",
+        new($"the IAM Identity Center sign-in of {session.Label} was not allowed ({ErrorText.Printable(error)}{(description is null ? "" : ": " + ErrorText.Printable(description))})",
             hint: "sign in again and approve the request");
 }

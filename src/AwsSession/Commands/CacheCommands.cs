@@ -53,7 +53,7 @@ public static class CacheCommands
             // After the clearing: a profile deleted from the config may still have sessions, and those go. A name that
             // is neither a profile nor in the cache is a typo, refused like an unknown --profile anywhere (exit 2).
             if (profile is not null && removed == 0 && context.Profiles().Find(profile) is null)
-                throw new UsageException($"profile '{Validation.Printable(profile)}' not found in the AWS config or credentials file, and no cached session belongs to it",
+                throw new UsageException($"profile '{ErrorText.Printable(profile)}' not found in the AWS config or credentials file, and no cached session belongs to it",
                     "check the name with: aws configure list-profiles, or see the cached ones with: aws-session sessions");
             context.Status.Note($"removed {removed} cached {(removed == 1 ? "entry" : "entries")} from {context.CacheStore.Directory}");
             // The tokens are the AWS CLI's as much as ours: deleting them here would sign the CLI out behind the

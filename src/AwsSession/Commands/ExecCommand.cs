@@ -2,6 +2,7 @@ using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Config;
 using AwsSession.Domain;
+using AwsSession.Exec.Server;
 using AwsSession.Exec;
 
 namespace AwsSession.Cli.Commands;

@@ -82,7 +82,7 @@ public sealed class ValidationTests
     [Fact]
     public void Values_quoted_in_errors_are_bounded_and_free_of_control_characters()
     {
-        var shown = Validation.Printable("a\nb\u001b[31m" + new string('z', 200));
+        var shown = ErrorText.Printable("a\nb\u001b[31m" + new string('z', 200));
 
         shown.ShouldNotContain("\n");
         shown.ShouldNotContain("\u001b");

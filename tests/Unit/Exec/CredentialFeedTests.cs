@@ -1,5 +1,6 @@
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Exec.Server;
 using AwsSession.Exec;
 using AwsSession.Logging;
 using AwsSession.Tests.Unit.Fakes;

@@ -1,8 +1,10 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Text.Json;
 using AwsSession.Domain;
+using AwsSession.Exec.Server;
 using AwsSession.Exec;
+using AwsSession.Platform;
 
 namespace AwsSession.Tests.Unit.Exec;
 

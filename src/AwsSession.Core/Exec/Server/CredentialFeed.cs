@@ -2,7 +2,7 @@ using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Logging;
 
-namespace AwsSession.Exec;
+namespace AwsSession.Exec.Server;
 
 /// <summary>What the credential server answers right now: a session, or why there is none.</summary>
 public sealed record CredentialAnswer(Session? Session, string? Error);

@@ -1,11 +1,13 @@
-using System.Net;
 using System.Net.Sockets;
+using System.Net;
 using System.Security.Cryptography;
 using System.Text;
 using AwsSession.Config;
+using AwsSession.Domain;
 using AwsSession.Output;
+using AwsSession.Platform;
 
-namespace AwsSession.Exec;
+namespace AwsSession.Exec.Server;
 
 /// <summary>
 /// `exec --server`: serves the session the way ECS serves a task role, on 127.0.0.1 and a random port, to

@@ -1,4 +1,4 @@
-namespace AwsSession.Config;
+namespace AwsSession.Domain;
 
 /// <summary>The environment variables aws-session writes and removes, in one place.</summary>
 public static class ChildEnvironmentNames

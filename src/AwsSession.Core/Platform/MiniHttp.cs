@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace AwsSession.Exec;
+namespace AwsSession.Platform;
 
 /// <summary>A request line and headers: all the credential server reads (its requests have no body).</summary>
 public sealed record HttpRequestHead(string Method, string Target, IReadOnlyDictionary<string, string> Headers);
