@@ -101,7 +101,7 @@ public sealed class SsoTokenProvider(
                 hint: $"run: aws-session login {(session.IsLegacy ? "--profile PROFILE" : "--sso-session " + session.Name)}");
         var token = await signIn().SignInAsync(session, ct);
         tokens.WriteToken(session, token);
-        status.Note($"signed in to IAM Identity Center ({session.Label}) until {token.ExpiresAt.ToLocalTime():yyyy-MM-dd HH:mm}");
+        status.Note($"signed in to IAM Identity Center ({session.Label}) until {token.ExpiresAt.UtcDateTime:yyyy-MM-dd HH:mm} UTC");
         return token;
     }
 }
