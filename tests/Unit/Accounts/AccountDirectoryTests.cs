@@ -3,6 +3,7 @@ using AwsSession.Aws;
 using AwsSession.Cache;
 using AwsSession.Domain;
 using AwsSession.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
 namespace AwsSession.Tests.Unit.Accounts;
@@ -12,7 +13,7 @@ public sealed class AccountDirectoryTests : IDisposable
 {
     private const string Owner = "mfa:arn:aws:iam::123456789012:mfa/alice";
     private readonly string _dir = Path.Combine(Path.GetTempPath(), "aws-session-accounts-" + Guid.NewGuid().ToString("N"));
-    private readonly Clock _clock = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2026, 1, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly RecordingStatus _status = new();
     private readonly FakeOrganizations _orgs = new(Acct("prod", "111111111111"), Acct("staging", "222222222222"), Acct("old", "333333333333", "SUSPENDED"));
     private readonly Source _source = new(new Session(Keys with { SessionToken = "t" }, SessionKind.Mfa, SessionIdentity.Parse("mfa:x"), "alice"));
@@ -25,8 +26,8 @@ public sealed class AccountDirectoryTests : IDisposable
 
     private AccountsCache Cache() => new(new CacheStore(_dir, _status), _clock, _status);
 
-    private AccountDirectory Directory_(Interaction? interaction = null, TimeSpan? ttl = null, bool cache = true) =>
-        new(_orgs, cache ? Cache() : null, interaction ?? new Interaction(false), _status, ttl ?? TimeSpan.FromHours(24));
+    private AccountDirectory Directory_(ScriptedInteraction? interaction = null, TimeSpan? ttl = null, bool cache = true) =>
+        new(_orgs, cache ? Cache() : null, interaction ?? new ScriptedInteraction(false), _status, ttl ?? TimeSpan.FromHours(24));
 
     private Task<Account> Resolve(string? query, AccountDirectory? d = null) =>
         (d ?? Directory_()).ResolveAsync(query, () => _source.GetAsync(default), Owner, default);
@@ -46,10 +47,10 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_list_is_fresh_for_the_ttl_then_listed_again()
     {
         await Resolve("prod");
-        _clock.Now += TimeSpan.FromHours(23.9);
+        _clock.Advance(TimeSpan.FromHours(23.9));
         await Resolve("prod");
         _orgs.Calls.ShouldBe(1);
-        _clock.Now += TimeSpan.FromHours(0.2);
+        _clock.Advance(TimeSpan.FromHours(0.2));
         await Resolve("prod");
         _orgs.Calls.ShouldBe(2);
     }
@@ -58,7 +59,7 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_ttl_can_be_shortened()
     {
         await Resolve("prod", Directory_(ttl: TimeSpan.FromMinutes(10)));
-        _clock.Now += TimeSpan.FromMinutes(11);
+        _clock.Advance(TimeSpan.FromMinutes(11));
         await Resolve("prod", Directory_(ttl: TimeSpan.FromMinutes(10)));
         _orgs.Calls.ShouldBe(2);
     }
@@ -111,7 +112,7 @@ public sealed class AccountDirectoryTests : IDisposable
         _source.Calls.ShouldBe(0);
 
         await Resolve("prod");
-        _clock.Now += TimeSpan.FromDays(30);
+        _clock.Advance(TimeSpan.FromDays(30));
         (await Resolve("222222222222")).Name.ShouldBe("staging");
         _orgs.Calls.ShouldBe(1);
     }
@@ -175,7 +176,7 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_picker_shows_active_accounts_by_name_with_id_and_email()
     {
         _orgs.Accounts.Add(Acct("Analytics", "444444444444"));
-        var interaction = new Interaction(true, shown => shown.ToList().FindIndex(s => s.StartsWith("staging", StringComparison.Ordinal)));
+        var interaction = new ScriptedInteraction(true) { Choose = shown => shown.ToList().FindIndex(s => s.StartsWith("staging", StringComparison.Ordinal)) };
 
         (await Resolve(null, Directory_(interaction))).Id.ShouldBe("222222222222");
 
@@ -191,12 +192,12 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_picker_puts_the_accounts_picked_or_named_before_first_the_latest_ahead()
     {
         _orgs.Accounts.Add(Acct("Analytics", "444444444444"));
-        await Resolve(null, Directory_(new Interaction(true, shown => shown.ToList().FindIndex(s => s.StartsWith("staging", StringComparison.Ordinal)))));
-        _clock.Now += TimeSpan.FromMinutes(1);
+        await Resolve(null, Directory_(new ScriptedInteraction(true) { Choose = shown => shown.ToList().FindIndex(s => s.StartsWith("staging", StringComparison.Ordinal)) }));
+        _clock.Advance(TimeSpan.FromMinutes(1));
         await Resolve("prod");
         await Resolve("444444444444"); // an id needs no list and is not recorded
 
-        var again = new Interaction(true);
+        var again = new ScriptedInteraction(true);
         (await Resolve(null, Directory_(again))).Name.ShouldBe("prod");
 
         again.Shown.Select(s => s.Split("  ")[0]).ShouldBe(["prod", "staging", "Analytics"]);
@@ -205,7 +206,7 @@ public sealed class AccountDirectoryTests : IDisposable
     [Fact]
     public async Task The_session_that_lists_is_made_before_the_progress_line_so_its_mfa_prompt_can_show()
     {
-        var interaction = new Interaction(true);
+        var interaction = new ScriptedInteraction(true);
         var inProgress = new List<bool>();
         var directory = Directory_(interaction);
 
@@ -219,7 +220,7 @@ public sealed class AccountDirectoryTests : IDisposable
     public async Task The_picker_opens_on_a_warm_list_without_listing()
     {
         await Resolve("prod");
-        var interaction = new Interaction(true);
+        var interaction = new ScriptedInteraction(true);
         await Resolve(null, Directory_(interaction));
         _orgs.Calls.ShouldBe(1);
         interaction.ProgressRuns.ShouldBe(0);

@@ -24,7 +24,7 @@ public class PoseInputTests
             }),
             Out = new StringWriter(),
             Status = new RecordingStatus(),
-            Interaction = () => new Interaction(false),
+            Interaction = () => new ScriptedInteraction(false),
             Gateways = _ =>
             {
                 builds++;

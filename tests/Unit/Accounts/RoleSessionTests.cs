@@ -12,9 +12,9 @@ public class RoleSessionTests
 {
     private const string RoleArn = "arn:aws:iam::111111111111:role/Admin";
 
-    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null, Sts? sts = null)
+    private static async Task<(RoleRequest Request, RecordingStatus Status)> Assume(Session source, TimeSpan duration, string? sessionName = null, FakeSts? sts = null)
     {
-        sts ??= new Sts();
+        sts ??= new FakeSts();
         var status = new RecordingStatus();
         await new AssumedRoleSource(new Source(source), new RoleTarget(RoleArn, sessionName, "ext-id", duration), sts, status).GetAsync(default);
         return (sts.Assumed.ShouldHaveSingleItem(), status);
@@ -78,7 +78,7 @@ public class RoleSessionTests
     [Fact]
     public async Task A_role_assumed_from_a_role_session_is_named_after_who_that_session_is()
     {
-        var sts = new Sts { CallerArn = "arn:aws:sts::123456789012:assumed-role/Hub/alice" };
+        var sts = new FakeSts { CallerArn = "arn:aws:sts::123456789012:assumed-role/Hub/alice" };
 
         var (request, _) = await Assume(RoleSession(), TimeSpan.FromHours(1), sts: sts);
 
@@ -89,7 +89,7 @@ public class RoleSessionTests
     public async Task An_environment_session_from_an_mfa_device_is_named_after_the_user_not_the_device()
     {
         var env = new Session(Keys with { SessionToken = "t" }, SessionKind.Environment, SessionIdentity.Mfa("arn:aws:iam::123456789012:mfa/alice-phone"));
-        var sts = new Sts();
+        var sts = new FakeSts();
 
         var (request, _) = await Assume(env, TimeSpan.FromHours(1), sts: sts);
 
@@ -100,7 +100,7 @@ public class RoleSessionTests
     [Fact]
     public async Task A_known_user_name_costs_no_sts_call()
     {
-        var sts = new Sts();
+        var sts = new FakeSts();
 
         (await Assume(Mfa("alice"), TimeSpan.FromHours(1), sts: sts)).Request.SessionName.ShouldBe("alice");
 

@@ -1,5 +1,6 @@
 using AwsSession.Cache;
 using AwsSession.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -8,7 +9,7 @@ public sealed class RecentPicksTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
     private readonly TempDir _dir = new();
     private readonly RecordingStatus _status = new();
-    private readonly ManualTime _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly CacheStore _store;
     private readonly RecentPicks _recent;
 
@@ -30,7 +31,7 @@ public sealed class RecentPicksTests : IDisposable
     public void Chosen_items_come_first_the_most_frecent_ahead_and_the_rest_keep_their_order()
     {
         _recent.Record("accounts", "d");
-        _time.Now += TimeSpan.FromMinutes(1);
+        _time.Advance(TimeSpan.FromMinutes(1));
         _recent.Record("accounts", "b");
         _recent.Record("accounts", "d");
 
@@ -42,7 +43,7 @@ public sealed class RecentPicksTests : IDisposable
     {
         for (var i = 0; i < 3; i++)
             _recent.Record("accounts", "a");
-        _time.Now += TimeSpan.FromDays(90);
+        _time.Advance(TimeSpan.FromDays(90));
         _recent.Record("accounts", "e");
 
         _recent.Order("accounts", Accounts, x => x).Take(2).ShouldBe(["e", "a"]);

@@ -1,6 +1,7 @@
 using AwsSession.Cache;
 using AwsSession.Domain;
 using AwsSession.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -11,7 +12,7 @@ public sealed class SessionCacheTests : IDisposable
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
     private readonly TempDir _dir = new();
     private readonly RecordingStatus _status = new();
-    private readonly ManualTime _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly SessionCache _cache;
 
     public SessionCacheTests() => _cache = new SessionCache(new CacheStore(_dir.Sub("c"), _status), _time, _status);
@@ -105,12 +106,4 @@ public sealed class SessionCacheTests : IDisposable
     }
 
     public void Dispose() => _dir.Dispose();
-}
-
-/// <summary>A clock that stands still unless told.</summary>
-internal sealed class ManualTime(DateTimeOffset now) : TimeProvider
-{
-    public DateTimeOffset Now { get; set; } = now;
-
-    public override DateTimeOffset GetUtcNow() => Now;
 }

@@ -1,59 +1,40 @@
-using System.Net;
-using AwsSession.Aws;
 using AwsSession.Credentials;
 using AwsSession.Domain;
-using AwsSession.Logging;
+using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Credentials;
 
 public sealed class MfaDeviceListTests
 {
+    private const string Alice = "arn:aws:iam::123456789012:mfa/alice";
     private static readonly AwsCredentials Keys = new("AKIAEXAMPLEEXAMPLE", "secret");
+    private readonly RecordingStatus _status = new();
 
     [Fact]
     public async Task IAM_answers_for_the_signing_user()
     {
-        var iam = new Iam(needsUserName: false);
+        var iam = new FakeIam([Alice]);
+        var sts = new FakeSts();
 
-        var (devices, user) = await MfaDeviceList.ListAsync(iam, new Sts(), Keys, new StderrStatus(new StringWriter(), false), CancellationToken.None);
+        var (devices, user) = await MfaDeviceList.ListAsync(iam, sts, Keys, _status, CancellationToken.None);
 
-        devices.ShouldHaveSingleItem().SerialNumber.ShouldBe("arn:aws:iam::123456789012:mfa/alice");
+        devices.ShouldHaveSingleItem().SerialNumber.ShouldBe(Alice);
         user.ShouldBeNull();
-        iam.UserNames.ShouldBe([null]);
+        iam.Users.ShouldBe([null]);
+        sts.CallerIdentityCalls.ShouldBe(0);
     }
 
-    [Fact]
-    public async Task An_emulator_that_needs_UserName_gets_it_from_GetCallerIdentity()
+    [Theory]
+    [InlineData("NoSuchEntity")]
+    [InlineData("ValidationError")]
+    public async Task An_emulator_that_needs_UserName_gets_it_from_GetCallerIdentity(string refusal)
     {
-        var iam = new Iam(needsUserName: true);
+        var iam = new FakeIam([Alice], needsUserName: true) { RefusalCode = refusal };
 
-        var (devices, user) = await MfaDeviceList.ListAsync(iam, new Sts(), Keys, new StderrStatus(new StringWriter(), false), CancellationToken.None);
+        var (devices, user) = await MfaDeviceList.ListAsync(iam, new FakeSts(), Keys, _status, CancellationToken.None);
 
         user.ShouldBe("alice");
-        devices.ShouldHaveSingleItem();
-        iam.UserNames.ShouldBe([null, "alice"]);
-    }
-
-    private sealed class Iam(bool needsUserName) : IIamGateway
-    {
-        public List<string?> UserNames { get; } = [];
-
-        public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
-        {
-            UserNames.Add(userName);
-            if (needsUserName && userName is null)
-                throw new AwsSessionException("IAM refused", inner: new AwsApiException("IAM", "ValidationError", "UserName required", HttpStatusCode.BadRequest));
-            return Task.FromResult<IReadOnlyList<MfaDevice>>([new MfaDevice("arn:aws:iam::123456789012:mfa/alice")]);
-        }
-    }
-
-    private sealed class Sts : IStsGateway
-    {
-        public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials s, RoleRequest r, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials c, CancellationToken ct) =>
-            Task.FromResult(new CallerIdentity("123456789012", "arn:aws:iam::123456789012:user/alice", "AIDAEXAMPLE"));
+        devices.ShouldHaveSingleItem().SerialNumber.ShouldBe(Alice);
+        iam.Users.ShouldBe([null, "alice"]);
     }
 }

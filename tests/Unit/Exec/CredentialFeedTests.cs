@@ -4,13 +4,14 @@ using AwsSession.Exec.Server;
 using AwsSession.Exec;
 using AwsSession.Logging;
 using AwsSession.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AwsSession.Tests.Unit.Exec;
 
 public class CredentialFeedTests
 {
     private static readonly DateTimeOffset T0 = new(2030, 1, 1, 12, 0, 0, TimeSpan.Zero);
-    private readonly ManualTime _time = new(T0);
+    private readonly FakeTimeProvider _time = new(T0);
     private readonly RecordingStatus _status = new();
 
     private static Session RoleUntil(DateTimeOffset expiry, string key = "ASIA1") =>
@@ -62,7 +63,7 @@ public class CredentialFeedTests
         feed.NextRefresh.ShouldBe(T0 + CredentialFeed.RetryDelay);
         _status.Warnings.ShouldHaveSingleItem().ShouldContain("no terminal");
 
-        _time.Now = T0.AddMinutes(10);
+        _time.SetUtcNow(T0.AddMinutes(10));
         var answer = feed.Current();
         answer.Session.ShouldBeNull();
         answer.Error!.ShouldContain("no terminal to ask on; pass --mfa-token CODE");
@@ -88,7 +89,7 @@ public class CredentialFeedTests
         var source = new Source(new AwsSessionException("boom"));
         var feed = new CredentialFeed(source, RoleUntil(T0.AddMinutes(1)), _time, _status);
         await feed.RefreshAsync(CancellationToken.None);
-        _time.Now = T0.AddMinutes(2);
+        _time.SetUtcNow(T0.AddMinutes(2));
         feed.Current().Error.ShouldNotBeNull();
 
         source.Next = RoleUntil(T0.AddHours(1), "ASIA3");
@@ -98,19 +99,22 @@ public class CredentialFeedTests
     }
 
     [Fact]
-    public async Task The_background_loop_refreshes_by_itself_and_stops_on_dispose()
+    public async Task The_background_loop_refreshes_when_the_clock_reaches_the_refresh_time_and_stops_on_dispose()
     {
-        var real = TimeProvider.System;
-        var source = new Source(RoleUntil(real.GetUtcNow().AddHours(1), "ASIA4"));
-        var feed = CredentialFeed.Start(source, RoleUntil(real.GetUtcNow().AddSeconds(2)), real, _status);
+        var time = new TimerWatchingTime(T0);
+        var source = new Source(RoleUntil(T0.AddHours(1), "ASIA4"));
+        var feed = CredentialFeed.Start(source, RoleUntil(T0.AddSeconds(2)), time, _status);
 
-        var deadline = DateTime.UtcNow.AddSeconds(10);
-        while (source.Calls == 0 && DateTime.UtcNow < deadline)
-            await Task.Delay(50);
-        await feed.DisposeAsync();
-
+        await time.NextTimerAsync();
+        source.Calls.ShouldBe(0);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await time.NextTimerAsync();
         source.Calls.ShouldBe(1);
         feed.Current().Session!.Credentials.AccessKeyId.ShouldBe("ASIA4");
+
+        await feed.DisposeAsync();
+        time.Advance(TimeSpan.FromHours(2));
+        source.Calls.ShouldBe(1);
     }
 
     private sealed class Source(object next) : ICredentialSource, IInvalidatable
@@ -136,12 +140,5 @@ public class CredentialFeedTests
             Renewed++;
             return GetAsync(ct);
         }
-    }
-
-    private sealed class ManualTime(DateTimeOffset now) : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = now;
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -35,7 +35,7 @@ public sealed class KeyServiceTests
     [Fact]
     public async Task A_failed_verification_keeps_the_0600_backup_and_says_where_it_is()
     {
-        using var world = new KeyWorld(new RejectingSts());
+        using var world = new KeyWorld(new FakeSts { CallerIdentityFailure = new AwsSessionException("STS GetCallerIdentity failed: InvalidClientTokenId") });
         world.WriteCredentials(Credentials);
 
         var e = await Should.ThrowAsync<AwsSessionException>(() =>
@@ -82,15 +82,5 @@ public sealed class KeyServiceTests
         e.Message.ShouldContain(message);
         e.Line.ShouldNotContain(Secret);
         world.Stores.ShouldBeEmpty();
-    }
-
-    private sealed class RejectingSts : IStsGateway
-    {
-        public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials b, string s, string c, TimeSpan d, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<AwsCredentials> AssumeRoleAsync(AwsCredentials source, RoleRequest request, CancellationToken ct) => throw new NotSupportedException();
-
-        public Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct) =>
-            throw new AwsSessionException("STS GetCallerIdentity failed: InvalidClientTokenId");
     }
 }

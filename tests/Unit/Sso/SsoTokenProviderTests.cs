@@ -4,6 +4,7 @@ using AwsSession.Domain;
 using AwsSession.Sso;
 using AwsSession.Tests.Unit.Cache;
 using AwsSession.Tests.Unit.Fakes;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AwsSession.Tests.Unit.Sso;
 
@@ -14,7 +15,7 @@ public sealed class SsoTokenProviderTests : IDisposable
     private static readonly SsoSessionConfig Corp = new("corp", "https://d-fake.awsapps.com/start", "us-east-1", [SsoSessionConfig.DefaultScope]);
     private readonly TempDir _dir = new();
     private readonly RecordingStatus _status = new();
-    private readonly ManualTime _time = new(Now);
+    private readonly FakeTimeProvider _time = new(Now);
     private readonly FakeOidc _oidc = new();
     private readonly SsoTokenCache _tokens;
 
