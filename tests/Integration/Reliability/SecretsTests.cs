@@ -43,6 +43,8 @@ public sealed class SecretsTests(MotoServer moto) : IDisposable
 
         r.ExitCode.ShouldBe(1, r.ToString());
         r.Stdout.ShouldBeEmpty();
+        r.Stderr.ShouldContain("GetSessionToken", customMessage: r.ToString());
+        r.Stderr.ShouldContain("ListAccounts", customMessage: r.ToString());
         r.Stderr.ShouldNotContain("wrongwrongwrongwrongwrong");
         r.Stderr.ShouldNotContain(moto.Seed.AccessKeyId);
     }

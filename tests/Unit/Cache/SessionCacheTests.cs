@@ -34,13 +34,13 @@ public sealed class SessionCacheTests : IDisposable
     }
 
     [Theory]
-    [InlineData(6, true)]
-    [InlineData(5, false)]
-    [InlineData(4, false)]
-    [InlineData(-1, false)]
-    public void A_session_is_reused_only_with_more_than_the_margin_left(int minutesLeft, bool reused)
+    [InlineData(360, true)]
+    [InlineData(300, true)]
+    [InlineData(299, false)]
+    [InlineData(-60, false)]
+    public void A_session_is_reused_only_with_at_least_the_margin_left(int secondsLeft, bool reused)
     {
-        _cache.Put(K1, Mfa(TimeSpan.FromMinutes(minutesLeft) + TimeSpan.FromSeconds(minutesLeft > 5 ? 0 : -1)), "default");
+        _cache.Put(K1, Mfa(TimeSpan.FromSeconds(secondsLeft)), "default");
 
         (_cache.TryGet(K1, TimeSpan.FromMinutes(5)) is not null).ShouldBe(reused);
     }
