@@ -19,4 +19,6 @@ public sealed class SsoRoleSource(SsoTokenProvider tokens, SsoSessionConfig sess
 
     /// <summary>The identity marker of an SSO role session: "sso:ACCOUNT/ROLE".</summary>
     public static SessionIdentity Identity(string accountId, string roleName) => SessionIdentity.Sso($"{accountId}/{roleName}");
+
+    public override string ToString() => $"SsoRole({accountId}/{roleName})";
 }

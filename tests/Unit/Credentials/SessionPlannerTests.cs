@@ -2,6 +2,7 @@ using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Sso;
 using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Credentials;
@@ -21,9 +22,20 @@ public sealed class SessionPlannerTests
     private readonly ScriptedInteraction _interaction = new(true, "123456");
     private readonly RecordingStatus _status = new();
 
-    private SessionPlanner Planner(bool cached = true) =>
-        new(new FakeAws(_sts, _iam), cached ? new SessionCache(new CacheStore("/nonexistent/planning-reads-no-file", _status), TimeProvider.System, _status) : null,
-            _interaction, _status, Env.Of());
+    private static readonly SsoSessionConfig Corp = new("corp", "https://d-fake.awsapps.com/start", "us-east-1", [SsoSessionConfig.DefaultScope]);
+    private const string Nowhere = "/nonexistent/planning-reads-no-file";
+
+    private SessionPlanner Planner(bool cached = true)
+    {
+        var cache = cached ? new SessionCache(new CacheStore(Nowhere, _status), TimeProvider.System, _status) : null;
+        var tokens = new SsoTokenProvider(new SsoTokenCache(Nowhere, _status), new CacheStore(Nowhere, _status),
+            () => throw new InvalidOperationException("planning signs nothing in"), null, TimeProvider.System, _status);
+        var sso = new SsoPlanner(_ => tokens, _ => new UnusedPortal(), cache, null, _interaction, _status);
+        return new(new FakeAws(_sts, _iam), cache, _interaction, _status, Env.Of(), sso);
+    }
+
+    private static ResolvedConfig SsoConfig(string? account, string? role, params ProfileRole[] roles) =>
+        Config(LongLived, null, roles) with { Base = null, Sso = new SsoProfile(Corp, account, role) };
 
     private static ResolvedConfig Config(AwsCredentials keys, string? device = Device, params ProfileRole[] roles) => new()
     {
@@ -141,17 +153,79 @@ public sealed class SessionPlannerTests
     }
 
     [Fact]
+    public void An_SSO_profile_gets_its_role_from_the_portal_cached_under_the_sign_in_account_and_role()
+    {
+        var plan = Planner().Plan(Mfa(), SsoConfig("444455556666", "Admin"));
+
+        plan.Source.ToString().ShouldBe("Cached(SsoRole(444455556666/Admin))");
+        plan.Key.ShouldBe(CacheKeys.SsoRole("corp", "444455556666", "Admin"));
+        plan.AccountsOwner.ShouldBe("sso:corp");
+        plan.Region.ShouldBe("eu-west-1");
+        plan.Role.ShouldBeNull();
+    }
+
+    [Fact]
+    public void An_SSO_profile_without_account_and_role_is_a_usage_error_that_points_at_pose()
+    {
+        var e = Should.Throw<UsageException>(() => Planner().Plan(Mfa(), SsoConfig(null, null)));
+
+        e.Message.ShouldContain("no sso_account_id and sso_role_name");
+        e.Hint!.ShouldContain("aws-session pose");
+    }
+
+    [Fact]
+    public void Pose_with_an_SSO_profile_asks_the_portal_for_the_looked_up_account_and_role()
+    {
+        var plan = Planner().Plan(Pose(), SsoConfig(null, null), Prod, "ReadOnly");
+
+        plan.Source.ToString().ShouldBe("Cached(SsoRole(333333333333/ReadOnly))");
+        plan.Key.ShouldBe(CacheKeys.SsoRole("corp", "333333333333", "ReadOnly"));
+        plan.Role.ShouldBe(new RoleTarget("arn:aws:iam::333333333333:role/ReadOnly", null, null, Durations.RoleDefault));
+        plan.Account.ShouldBe(Prod);
+        plan.AccountsOwner.ShouldBe("sso:corp");
+        Should.Throw<InvalidOperationException>(() => Planner().Plan(Pose(), SsoConfig(null, null), Prod));
+    }
+
+    [Fact]
+    public void Profile_role_hops_go_on_top_of_an_SSO_role_and_pose_then_assumes_from_the_last_hop()
+    {
+        var config = SsoConfig("444455556666", "Admin", Hop(Hub));
+        var ssoKey = CacheKeys.SsoRole("corp", "444455556666", "Admin");
+
+        var origin = Planner().Plan(Mfa(), config);
+        var pose = Planner().Plan(Pose(), config, Prod);
+
+        origin.Source.ToString().ShouldBe("Cached(AssumedRole(Cached(SsoRole(444455556666/Admin))))");
+        origin.Key.ShouldBe(CacheKeys.RoleSession(ssoKey, Hub, null, null));
+        pose.Source.ToString().ShouldBe("Cached(AssumedRole(Cached(AssumedRole(Cached(SsoRole(444455556666/Admin))))))");
+        pose.Role!.RoleArn.ShouldBe("arn:aws:iam::333333333333:role/OrganizationAccountAccessRole");
+    }
+
+    [Fact]
     public void Planning_calls_no_gateway_and_asks_nothing()
     {
         var planner = Planner();
 
         planner.Plan(Mfa(), Config(LongLived, device: null, Hop(Hub)));
         planner.Plan(Pose(), Config(LongLived, device: null), Prod);
+        planner.Plan(Pose(), SsoConfig(null, null), Prod, "ReadOnly");
 
         _sts.Codes.ShouldBeEmpty();
         _sts.CallerIdentityCalls.ShouldBe(0);
         _iam.Users.ShouldBeEmpty();
         _interaction.Asked.ShouldBe(0);
         _interaction.Picks.ShouldBe(0);
+    }
+
+    /// <summary>Any call fails the test: planning must not reach the portal.</summary>
+    private sealed class UnusedPortal : ISsoPortal
+    {
+        public Task<IReadOnlyList<Account>> ListAccountsAsync(string accessToken, IProgress<int>? progress, CancellationToken ct) => throw new InvalidOperationException("planning called the portal");
+
+        public Task<IReadOnlyList<string>> ListAccountRolesAsync(string accessToken, string accountId, CancellationToken ct) => throw new InvalidOperationException("planning called the portal");
+
+        public Task<AwsCredentials> GetRoleCredentialsAsync(string accessToken, string accountId, string roleName, CancellationToken ct) => throw new InvalidOperationException("planning called the portal");
+
+        public Task LogoutAsync(string accessToken, CancellationToken ct) => throw new InvalidOperationException("planning called the portal");
     }
 }
