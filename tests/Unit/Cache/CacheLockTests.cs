@@ -2,6 +2,7 @@ using AwsSession.Tests.Unit.Fakes;
 using AwsSession.Cache;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using Microsoft.Extensions.Time.Testing;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -98,6 +99,28 @@ public sealed class CacheLockTests : IDisposable
             e.Hint.ShouldBe("wait a minute");
         }
         inner.Calls.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_waiter_cancelled_while_waiting_stops_without_taking_the_lock_from_others()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        var store = Store();
+        using var cts = new CancellationTokenSource();
+        using (var held = await CacheLock.AcquireAsync(store, Key, "x", time, _status, CancellationToken.None))
+        {
+            var waiter = CacheLock.AcquireAsync(store, Key, "x", time, _status, cts.Token);
+            waiter.IsCompleted.ShouldBeFalse();
+
+            await cts.CancelAsync();
+
+            await Should.ThrowAsync<TaskCanceledException>(() => waiter.WaitAsync(Bound));
+            CacheLock.TryHold(store.PathOf(Key + CacheNames.Lock), out _).ShouldBeFalse();
+        }
+
+        using var again = await CacheLock.AcquireAsync(store, Key, "x", time, _status, CancellationToken.None).WaitAsync(Bound);
+        again.Held.ShouldBeTrue();
+        _status.Lines.ShouldBeEmpty();
     }
 
     [Fact]
