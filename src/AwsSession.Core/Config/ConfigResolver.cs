@@ -55,7 +55,8 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         }
 
         var roles = new List<ProfileRole>();
-        string? mfaSerial = null, mfaProcess = null;
+        string? mfaSerial = null, mfaProcess = null, mfaPrompt = null, ykmanAccount = null;
+        var promptProfile = profile.Name;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = profile;
         while (true)
@@ -64,6 +65,9 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 throw new AwsSessionException($"profile '{current.Name}' is its own source_profile (a loop)", hint: "fix source_profile in ~/.aws/config");
             mfaSerial ??= current.MfaSerial;
             mfaProcess ??= current.MfaProcess;
+            if (mfaPrompt is null && current.MfaPrompt is not null)
+                (mfaPrompt, promptProfile) = (current.MfaPrompt, current.Name);
+            ykmanAccount ??= current.MfaYkmanAccount;
             GuardCredentialProcess(current);
 
             if (current.RoleArn is null)
@@ -100,6 +104,8 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             Region = RegionFrom(options) ?? ProfileRegion(profile),
             MfaSerial = mfaSerial,
             MfaProcess = options.MfaProcess ?? mfaProcess,
+            MfaPrompt = PromptFrom(options, mfaPrompt, promptProfile),
+            YkmanAccount = ykmanAccount,
             ProfileRoles = roles,
         };
     }
@@ -121,6 +127,8 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
             MfaSerial = profile?.MfaSerial,
             MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
+            MfaPrompt = PromptFrom(options, profile?.MfaPrompt, name),
+            YkmanAccount = profile?.MfaYkmanAccount,
         };
     }
 
@@ -137,6 +145,12 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             return null;
         }
     }
+
+    /// <summary>--prompt, else AWS_SESSION_PROMPT (empty counts as unset), else the profile's mfa_prompt.</summary>
+    private MfaPrompt? PromptFrom(SessionOptions options, string? profileValue, string profile) =>
+        options.Prompt
+        ?? (env.Get(MfaPrompts.Variable) is { } variable ? MfaPrompts.Parse(variable, MfaPrompts.Variable)
+            : profileValue is null ? null : MfaPrompts.Parse(profileValue, $"profile '{ErrorText.Printable(profile)}': mfa_prompt"));
 
     /// <summary>An empty variable counts as unset (as for the AWS CLI); an empty --region is an error.</summary>
     private string? RegionFrom(SessionOptions options) =>

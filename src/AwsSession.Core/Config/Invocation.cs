@@ -19,6 +19,10 @@ public sealed record SessionOptions
     public string? Region { get; init; }
     public string? MfaToken { get; init; }
     public string? MfaProcess { get; init; }
+
+    /// <summary>--prompt: how to ask for an MFA code; null leaves it to AWS_SESSION_PROMPT, mfa_prompt, then the automatic choice.</summary>
+    public MfaPrompt? Prompt { get; init; }
+
     public TimeSpan? Duration { get; init; }
     public bool NoCache { get; init; }
     public TimeSpan MinTtl { get; init; } = TimeSpan.FromMinutes(5);

@@ -9,6 +9,8 @@ public sealed record ProfileSettings(string Name)
     public string? Region { get; init; }
     public string? MfaSerial { get; init; }
     public string? MfaProcess { get; init; }
+    public string? MfaPrompt { get; init; }
+    public string? MfaYkmanAccount { get; init; }
     public string? RoleArn { get; init; }
     public string? SourceProfile { get; init; }
     public string? ExternalId { get; init; }

@@ -43,6 +43,12 @@ public sealed record ResolvedConfig
 
     public string? MfaProcess { get; init; }
 
+    /// <summary>How to ask for an MFA code: --prompt, else AWS_SESSION_PROMPT, else mfa_prompt; null chooses by itself.</summary>
+    public MfaPrompt? MfaPrompt { get; init; }
+
+    /// <summary>The YubiKey OATH account for --prompt ykman (mfa_ykman_account); null means the device's name.</summary>
+    public string? YkmanAccount { get; init; }
+
     /// <summary>For credential-process: the profile it serves, handed to mfa_process so a loop back to us fails fast.</summary>
     public string? CredentialProcessProfile { get; init; }
 

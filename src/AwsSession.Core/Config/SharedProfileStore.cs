@@ -9,7 +9,7 @@ namespace AwsSession.Config;
 
 /// <summary>
 /// Profiles from ~/.aws/credentials and ~/.aws/config, parsed by AWSSDK.Core (honours AWS_SHARED_CREDENTIALS_FILE
-/// and AWS_CONFIG_FILE). The SDK does not expose mfa_process and duration_seconds, so those two keys are read from
+/// and AWS_CONFIG_FILE). The SDK does not expose mfa_process, mfa_prompt, mfa_ykman_account and duration_seconds, so those keys are read from
 /// the SDK's own INI reader. Files are parsed once, on first use: a cache hit for `exec` with env keys never pays for it.
 /// </summary>
 public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProfileStore
@@ -48,6 +48,8 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
             Region = profile.Region?.SystemName,
             MfaSerial = Blank(o.MfaSerial),
             MfaProcess = extra.GetValueOrDefault("mfa_process"),
+            MfaPrompt = Blank(extra.GetValueOrDefault("mfa_prompt")),
+            MfaYkmanAccount = Blank(extra.GetValueOrDefault("mfa_ykman_account")),
             RoleArn = Blank(o.RoleArn),
             SourceProfile = Blank(o.SourceProfile),
             ExternalId = Blank(o.ExternalID),

@@ -90,6 +90,5 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
         o.MfaToken is { } token ? new FixedCode(token)
         : config.MfaProcess is { } process ? new ProcessCode(process, env, config.CredentialProcessProfile)
-        : o.Prompts == PromptChannel.None ? new NoCodeInBackground(() => cache?.ExpirationOf(key))
-        : new PromptedCode(interaction);
+        : PromptSources.For(config.MfaPrompt, o.Prompts, interaction, env, status, config.YkmanAccount, () => new NoCodeInBackground(() => cache?.ExpirationOf(key)));
 }

@@ -1,3 +1,5 @@
+using AwsSession.Platform;
+
 namespace AwsSession.Exec;
 
 /// <summary>The command to run: everything after `--`, untouched; $SHELL (else /bin/sh) when empty.</summary>

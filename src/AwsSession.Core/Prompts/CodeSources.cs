@@ -39,6 +39,6 @@ public sealed class PromptedCode(IInteraction interaction) : IMfaCodeSource
         interaction.CanPrompt
             ? ValueTask.FromResult(interaction.AskMfaCode(device.SerialNumber, attempt))
             : throw new AwsSessionException($"an MFA code is needed for {device.SerialNumber}, and there is no terminal to ask on",
-                hint: "pass --mfa-token CODE, or set mfa_process in the profile");
+                hint: "pass --mfa-token CODE, set mfa_process in the profile, or choose a prompt that needs no terminal (--prompt zenity, kdialog, osascript or ykman)");
 }
 

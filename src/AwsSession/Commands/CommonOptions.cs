@@ -16,6 +16,7 @@ public static class CommonOptions
     public static readonly Option<string?> Duration = new("--duration", "-d") { Description = "Session length: seconds or 90m/12h (mfa: default 12h, 15m..36h; roles: default 1h, 15m..12h)", HelpName = "DURATION" };
     public static readonly Option<string?> MfaToken = new("--mfa-token", "-t") { Description = "The 6-digit MFA code (otherwise mfa_process, else a prompt)", HelpName = "CODE" };
     public static readonly Option<string?> MfaProcess = new("--mfa-process") { Description = "Command that prints the MFA code (like mfa_process in the profile)", HelpName = "COMMAND" };
+    public static readonly Option<string?> Prompt = new("--prompt") { Description = "How to ask for the MFA code: terminal, zenity, kdialog, osascript or ykman (default: AWS_SESSION_PROMPT, mfa_prompt, else the terminal, else a dialog on the display)", HelpName = "PROMPT" };
     public static readonly Option<bool> NoCache = new("--no-cache") { Description = "Neither read nor write the caches (sessions, account list) for this run" };
     public static readonly Option<string?> MinTtl = new("--min-ttl") { Description = "Reuse a cached session only with at least this much left (default 5m)", HelpName = "DURATION" };
     public static readonly Option<bool> UseDeviceCode = new("--use-device-code") { Description = "IAM Identity Center: sign in with a code shown here, confirmed in any browser (automatic when no browser can be opened)" };
@@ -30,13 +31,14 @@ public static class CommonOptions
     static CommonOptions()
     {
         Shell.AcceptOnlyFromAmong(Shells.Names);
+        Prompt.AcceptOnlyFromAmong(MfaPrompts.Names);
     }
 
     /// <summary>Commands that read a profile and call AWS with its keys, without making a session.</summary>
     public static IReadOnlyList<Option> Keys => [Profile, Region];
 
     /// <summary>Commands that make (or reuse) a session: the mode commands and everything built on them.</summary>
-    public static IReadOnlyList<Option> Making => [Profile, Region, Duration, MfaToken, MfaProcess, NoCache, MinTtl, UseDeviceCode];
+    public static IReadOnlyList<Option> Making => [Profile, Region, Duration, MfaToken, MfaProcess, Prompt, NoCache, MinTtl, UseDeviceCode];
 
     public static TCommand With<TCommand>(this TCommand command, IEnumerable<Option> options) where TCommand : Command
     {
@@ -52,6 +54,7 @@ public static class CommonOptions
         Region = r.GetValue(Region),
         MfaToken = r.GetValue(MfaToken) is { } t ? Validation.MfaCode(t) : null,
         MfaProcess = r.GetValue(MfaProcess),
+        Prompt = r.GetValue(Prompt) is { } p ? MfaPrompts.Parse(p, "--prompt") : null,
         Duration = r.GetValue(Duration) is { } d ? Durations.Parse(d) : null,
         NoCache = r.GetValue(NoCache),
         MinTtl = r.GetValue(MinTtl) is { } m ? Durations.Parse(m, "--min-ttl") : TimeSpan.FromMinutes(5),

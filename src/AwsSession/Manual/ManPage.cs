@@ -35,13 +35,14 @@ public static class ManPage
         s.Append("""
             .SH EXIT STATUS
             0 on success; 1 for an AWS or runtime failure (or a closed or full stdout), with one line on stderr; 2 for a
-            usage error, before any AWS call; \fBexec\fR returns its command's status (126 not executable, 127 not
+            usage error, before any AWS call; 130 when a picker or an MFA prompt is cancelled; \fBexec\fR returns its command's status (126 not executable, 127 not
             found, 128+N killed by signal N).
             .SH ENVIRONMENT
             The AWS CLI's variables (\fBAWS_PROFILE\fR, \fBAWS_ACCESS_KEY_ID\fR, \fBAWS_SECRET_ACCESS_KEY\fR,
             \fBAWS_SESSION_TOKEN\fR, \fBAWS_REGION\fR, \fBAWS_CONFIG_FILE\fR, \fBAWS_SHARED_CREDENTIALS_FILE\fR,
             \fBAWS_ENDPOINT_URL\fR and the per-service \fBAWS_ENDPOINT_URL_*\fR), \fBXDG_CACHE_HOME\fR and
-            \fBAWS_SESSION_CACHE_DIR\fR (the cache), \fBAWS_SESSION_BACKEND\fR (the secret store), \fBSHELL\fR (the
+            \fBAWS_SESSION_CACHE_DIR\fR (the cache), \fBAWS_SESSION_BACKEND\fR (the secret store), \fBAWS_SESSION_PROMPT\fR
+            (how the MFA code is asked, as \fB--prompt\fR), \fBSHELL\fR (the
             output syntax) and \fBBROWSER\fR. The exports set \fBAWS_ACCESS_KEY_ID\fR, \fBAWS_SECRET_ACCESS_KEY\fR,
             \fBAWS_SESSION_TOKEN\fR, \fBAWS_CREDENTIAL_EXPIRATION\fR, \fBAWS_REGION\fR, \fBAWS_DEFAULT_REGION\fR and
             \fBAWS_SESSION_IDENTITY\fR.

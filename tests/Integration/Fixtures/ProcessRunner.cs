@@ -74,14 +74,17 @@ public static class ProcessRunner
         return new ProcessResult(process.ExitCode, await stdout, await stderr, watch.Elapsed);
     }
 
-    /// <summary>The current environment without any AWS_* variable, so the machine's settings never leak into a test.</summary>
+    /// <summary>
+    /// The current environment without any AWS_* variable, so the machine's settings never leak into a test, and
+    /// without a display: a run with no terminal would otherwise open its MFA dialog on the developer's desktop.
+    /// </summary>
     public static Dictionary<string, string> CleanEnvironment()
     {
         var env = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (System.Collections.DictionaryEntry e in Environment.GetEnvironmentVariables())
         {
             var key = (string)e.Key;
-            if (!key.StartsWith("AWS_", StringComparison.Ordinal) && key is not ("SHELL" or "TMUX" or "TMUX_PANE"))
+            if (!key.StartsWith("AWS_", StringComparison.Ordinal) && key is not ("SHELL" or "TMUX" or "TMUX_PANE" or "DISPLAY" or "WAYLAND_DISPLAY"))
                 env[key] = (string?)e.Value ?? "";
         }
         return env;

@@ -41,7 +41,7 @@ public sealed class ProcessCodeTests : IDisposable
 
         var e = await Should.ThrowAsync<AwsSessionException>(() => Run(Code($"sleep 1000 & echo $! > '{pidFile}'; wait", timeout: "1")));
 
-        e.Message.ShouldBe("mfa_process did not print a code within 1s; it was stopped");
+        e.Message.ShouldBe("mfa_process did not give a code within 1s; it was stopped");
         var pid = int.Parse(File.ReadAllText(pidFile).Trim());
         for (var i = 0; i < 100 && Alive(pid); i++)
             await Task.Delay(50);

@@ -1,5 +1,6 @@
 using AwsSession.Domain;
 using AwsSession.Exec;
+using AwsSession.Platform;
 
 namespace AwsSession.Tests.Unit.Exec;
 

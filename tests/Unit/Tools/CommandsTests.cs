@@ -33,8 +33,8 @@ public sealed class CommandsTests
     [InlineData("/clear", "--profile")]
     [InlineData("/completion", "")]
     [InlineData("/login", "--profile --sso-session --use-device-code")]
-    [InlineData("/exec", "--server --profile --region --duration --mfa-token --mfa-process --no-cache --min-ttl --use-device-code")]
-    [InlineData("/pose", "--session-name --external-id --accounts-ttl --profile --region --duration --mfa-token --mfa-process --no-cache --min-ttl --use-device-code --shell")]
+    [InlineData("/exec", "--server --profile --region --duration --mfa-token --mfa-process --prompt --no-cache --min-ttl --use-device-code")]
+    [InlineData("/pose", "--session-name --external-id --accounts-ttl --profile --region --duration --mfa-token --mfa-process --prompt --no-cache --min-ttl --use-device-code --shell")]
     public void Each_command_lists_only_the_options_it_takes(string path, string expected)
     {
         var command = path.Split('/', StringSplitOptions.RemoveEmptyEntries)

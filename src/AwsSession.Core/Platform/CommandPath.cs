@@ -1,7 +1,6 @@
 using AwsSession.Domain;
-using AwsSession.Platform;
 
-namespace AwsSession.Exec;
+namespace AwsSession.Platform;
 
 /// <summary>
 /// Finds the program the way a shell (execvp) does: a name with a slash as given, else the first executable
