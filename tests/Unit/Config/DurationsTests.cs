@@ -56,14 +56,6 @@ public sealed class DurationsTests
             Should.Throw<UsageException>(check).Hint.ShouldBe("use 15m to 36h");
     }
 
-    [Fact]
-    public void The_MFA_default_is_12_hours_and_roles_default_to_1_hour()
-    {
-        Durations.MfaDefault.ShouldBe(TimeSpan.FromHours(12));
-        Durations.RoleDefault.ShouldBe(TimeSpan.FromHours(1));
-        Durations.RoleMax.ShouldBe(TimeSpan.FromHours(12));
-    }
-
     [Theory]
     [InlineData(3600, "1h")]
     [InlineData(5400, "90m")]

@@ -61,6 +61,10 @@ public sealed class SessionLengthsTests
     }
 
     [Fact]
+    public void A_role_may_last_up_to_12h() =>
+        Resolve(new PoseMode(), TimeSpan.FromHours(12)).RoleDuration.ShouldBe(TimeSpan.FromHours(12));
+
+    [Fact]
     public void A_d_that_suits_an_MFA_session_but_not_the_profiles_role_is_a_usage_error() =>
         Should.Throw<UsageException>(() => Resolve(new MfaMode(), TimeSpan.FromHours(20), "admin")).Hint.ShouldBe("use 15m to 12h");
 
