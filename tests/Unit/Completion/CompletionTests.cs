@@ -4,9 +4,9 @@ using AwsSession.Cli.Completion;
 using AwsSession.Config;
 using AwsSession.Domain;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.Completion;
 
-public sealed class CommandsTests
+public sealed class CompletionTests
 {
     private static CompletionModel Model() =>
         CompletionModel.From(RootCommandFactory.Create(_ => throw new InvalidOperationException("not run"), []));

@@ -1,6 +1,6 @@
 using AwsSession.Cli.Commands;
 
-namespace AwsSession.Tests.Unit.Cli;
+namespace AwsSession.Tests.Unit.Commands;
 
 public sealed class DescribeTests
 {

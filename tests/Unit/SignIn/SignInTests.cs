@@ -4,7 +4,7 @@ using System.Web;
 using AwsSession.Domain;
 using AwsSession.SignIn;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.SignIn;
 
 public sealed class SignInTests
 {

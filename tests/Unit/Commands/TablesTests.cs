@@ -5,7 +5,7 @@ using AwsSession.Config;
 using AwsSession.Logging;
 using Spectre.Console.Testing;
 
-namespace AwsSession.Tests.Unit.Cli;
+namespace AwsSession.Tests.Unit.Commands;
 
 /// <summary>Listings: a table on a terminal, JSON for scripts; both go to stdout only.</summary>
 public sealed class TablesTests

@@ -5,7 +5,7 @@ using AwsSession.Domain;
 using AwsSession.Prompts;
 using AwsSession.Tests.Unit.Fakes;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.Application;
 
 /// <summary>credential-process asks PromptChannel.DevTty; the context must hand out the terminal interaction then.</summary>
 public sealed class PromptChannelTests

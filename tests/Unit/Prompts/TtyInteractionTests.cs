@@ -1,7 +1,7 @@
 using AwsSession.Domain;
 using AwsSession.Prompts;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.Prompts;
 
 public sealed class TtyInteractionTests
 {

@@ -2,7 +2,7 @@ using System.CommandLine;
 using AwsSession.Cli.Commands;
 using AwsSession.Cli.Manual;
 
-namespace AwsSession.Tests.Unit.Cli;
+namespace AwsSession.Tests.Unit.Manual;
 
 public sealed class ManPageTests
 {

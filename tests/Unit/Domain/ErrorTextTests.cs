@@ -1,6 +1,6 @@
 using AwsSession.Domain;
 
-namespace AwsSession.Tests.Unit.Errors;
+namespace AwsSession.Tests.Unit.Domain;
 
 public class ErrorTextTests
 {

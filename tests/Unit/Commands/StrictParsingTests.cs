@@ -1,6 +1,6 @@
 using AwsSession.Cli.Commands;
 
-namespace AwsSession.Tests.Unit.Tools;
+namespace AwsSession.Tests.Unit.Commands;
 
 /// <summary>Unknown words are errors with a suggestion, never an account, a role or a value.</summary>
 public sealed class StrictParsingTests
