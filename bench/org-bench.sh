@@ -2,7 +2,7 @@
 # Scale stays flat, against moto with an organization of ACCOUNTS accounts (default 10,000: the management account
 # + 9,999): a cold `pose NAME` makes ACCOUNTS/20 ListAccounts calls (pages of 20); a warm one makes none, and its wall
 # time is within 1.2x of a warm `pose ID` (medians of RUNS runs each, interleaved); the picker is on screen within
-# 150 ms of what a warm `pose ID` takes. Calls are counted by a tiny proxy (counting_proxy.py).
+# 150 ms of what a warm `pose ID` takes. Calls are counted by a tiny proxy (count_proxy.py).
 # Needs only bash, python3 with boto3, and moto_server; builds aws-session (Release) if AWS_SESSION_BIN is unset.
 # Usage: bench/org-bench.sh [RUNS]        env: ACCOUNTS (default 10000), PORT (default random 5100-5999), AWS_SESSION_BIN
 # Seeding 10,000 accounts into moto takes minutes; ACCOUNTS=1000 is a quicker check.
@@ -22,7 +22,7 @@ fi
 
 wait_port() { for _ in $(seq 100); do (echo >"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.1; done; echo "port $1 never opened" >&2; exit 1; }
 moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 & pids+=($!)
-python3 "$here/counting_proxy.py" "$proxy_port" "http://127.0.0.1:$port" & pids+=($!)
+python3 "$here/count_proxy.py" "$proxy_port" "http://127.0.0.1:$port" & pids+=($!)
 wait_port "$port"; wait_port "$proxy_port"
 
 start=$SECONDS
