@@ -16,6 +16,7 @@ public sealed record RecentPicksFile(string Key, IReadOnlyList<RecentPick> Picks
 public sealed class RecentPicks(CacheStore store, TimeProvider time)
 {
     private const int Kept = 30;
+    private static readonly TimeSpan SameUse = TimeSpan.FromHours(1);
 
     /// <summary>The items with those chosen before first (by <see cref="Score"/>), the rest in their given order.</summary>
     public IReadOnlyList<T> Order<T>(string list, IReadOnlyList<T> items, Func<T, string> id)
@@ -33,6 +34,10 @@ public sealed class RecentPicks(CacheStore store, TimeProvider time)
         var now = time.GetUtcNow();
         var picks = Read(key).ToList();
         var before = picks.FirstOrDefault(p => p.Id == id);
+        // Uses within the hour count once: a Makefile's hundred runs of `pose prod` are one use, and a warm run
+        // writes (and syncs) nothing.
+        if (before is not null && now - before.Last < SameUse)
+            return;
         picks.RemoveAll(p => p.Id == id);
         picks.Add(new RecentPick(id, (before?.Count ?? 0) + 1, now));
         var kept = picks.OrderByDescending(p => Score(p, now)).ThenByDescending(p => p.Last).Take(Kept).ToList();

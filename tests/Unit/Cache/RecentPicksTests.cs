@@ -31,7 +31,7 @@ public sealed class RecentPicksTests : IDisposable
     public void Chosen_items_come_first_the_most_frecent_ahead_and_the_rest_keep_their_order()
     {
         _recent.Record("accounts", "d");
-        _time.Advance(TimeSpan.FromMinutes(1));
+        _time.Advance(TimeSpan.FromHours(2));
         _recent.Record("accounts", "b");
         _recent.Record("accounts", "d");
 
@@ -47,6 +47,25 @@ public sealed class RecentPicksTests : IDisposable
         _recent.Record("accounts", "e");
 
         _recent.Order("accounts", Accounts, x => x).Take(2).ShouldBe(["e", "a"]);
+    }
+
+    [Fact]
+    public void Uses_within_the_hour_count_once_and_write_nothing()
+    {
+        var file = Path.Combine(_dir.Sub("c"), CacheKeys.Recent("accounts") + ".json");
+        _recent.Record("accounts", "b");
+        _time.Advance(TimeSpan.FromMinutes(30));
+        _recent.Record("accounts", "a");
+        var written = File.ReadAllBytes(file);
+
+        _time.Advance(TimeSpan.FromMinutes(40));
+        _recent.Record("accounts", "a");
+        _recent.Record("accounts", "a");
+
+        File.ReadAllBytes(file).ShouldBe(written);
+        _time.Advance(TimeSpan.FromMinutes(30));
+        _recent.Record("accounts", "b");
+        _recent.Order("accounts", Accounts, x => x).Take(2).ShouldBe(["b", "a"], "b has two uses an hour or more apart, a one");
     }
 
     [Fact]
