@@ -5,7 +5,7 @@ using AwsSession.Config;
 using AwsSession.Domain;
 using static AwsSession.Tests.Unit.Accounts.PoseFakes;
 
-namespace AwsSession.Tests.Unit.Accounts;
+namespace AwsSession.Tests.Unit.Aws;
 
 /// <summary>ListAccounts on the wire: JSON 1.1, every NextToken followed, SigV4 for organizations in us-east-1.</summary>
 public class OrganizationsGatewayTests

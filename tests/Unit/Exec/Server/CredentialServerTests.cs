@@ -6,7 +6,7 @@ using AwsSession.Exec.Server;
 using AwsSession.Exec;
 using AwsSession.Platform;
 
-namespace AwsSession.Tests.Unit.Exec;
+namespace AwsSession.Tests.Unit.Exec.Server;
 
 public sealed class CredentialServerTests : IAsyncLifetime
 {

@@ -3,8 +3,9 @@ using AwsSession.Aws;
 using AwsSession.Domain;
 using AwsSession.Secrets;
 using AwsSession.Tests.Unit.Fakes;
+using AwsSession.Tests.Unit.Secrets;
 
-namespace AwsSession.Tests.Unit.Secrets;
+namespace AwsSession.Tests.Unit.Application;
 
 [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
 public sealed class KeyServiceTests

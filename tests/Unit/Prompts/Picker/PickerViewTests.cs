@@ -2,7 +2,7 @@ using AwsSession.Prompts;
 using AwsSession.Prompts.Picker;
 using Spectre.Console.Testing;
 
-namespace AwsSession.Tests.Unit.Prompts;
+namespace AwsSession.Tests.Unit.Prompts.Picker;
 
 public sealed class PickerViewTests
 {

@@ -2,8 +2,9 @@ using AwsSession.Cache;
 using AwsSession.Credentials;
 using AwsSession.Domain;
 using AwsSession.Tests.Unit.Fakes;
+using AwsSession.Tests.Unit.Cache;
 
-namespace AwsSession.Tests.Unit.Cache;
+namespace AwsSession.Tests.Unit.Credentials;
 
 public sealed class CachedSourceTests : IDisposable
 {

@@ -6,7 +6,7 @@ using AwsSession.Logging;
 using AwsSession.Tests.Unit.Fakes;
 using Microsoft.Extensions.Time.Testing;
 
-namespace AwsSession.Tests.Unit.Exec;
+namespace AwsSession.Tests.Unit.Exec.Server;
 
 public class CredentialFeedTests
 {
