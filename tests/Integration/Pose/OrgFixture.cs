@@ -4,7 +4,8 @@ namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>
 /// A moto with an organization of more than 20 accounts (so ListAccounts really pages), behind a FaultProxy that
-/// counts calls per action. Tests of one class run one after another, so each may Reset the counts.
+/// counts calls per action. One for all the pose classes (<see cref="OrgCollection"/>): their tests run one after
+/// another, so each may Reset the counts, and each tool has a HOME and cache of its own.
 /// </summary>
 public class OrgFixture : IAsyncLifetime
 {
@@ -48,4 +49,10 @@ public sealed class LargeOrgFixture : OrgFixture
         : base(999)
     {
     }
+}
+
+[CollectionDefinition(Name)]
+public sealed class OrgCollection : ICollectionFixture<OrgFixture>
+{
+    public const string Name = "organization";
 }

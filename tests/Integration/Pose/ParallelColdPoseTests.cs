@@ -3,7 +3,8 @@ using AwsSession.Tests.Integration.Fixtures;
 namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>Parallel cold `pose NAME` runs share one MFA session and one listing of the organization, under the cache's locks.</summary>
-public sealed class ParallelColdPoseTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisposable
+[Collection(OrgCollection.Name)]
+public sealed class ParallelColdPoseTests(OrgFixture org) : IDisposable
 {
     private readonly AwsSessionProcess _tool = org.Tool();
 

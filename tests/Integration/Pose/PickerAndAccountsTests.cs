@@ -4,7 +4,8 @@ using AwsSession.Tests.Integration.Fixtures;
 namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>The account picker in a real terminal (tmux), and `aws-session accounts`.</summary>
-public sealed class PickerAndAccountsTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisposable
+[Collection(OrgCollection.Name)]
+public sealed class PickerAndAccountsTests(OrgFixture org) : IDisposable
 {
     private readonly AwsSessionProcess _tool = org.Tool();
 

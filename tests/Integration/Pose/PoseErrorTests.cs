@@ -3,7 +3,8 @@ using AwsSession.Tests.Integration.Fixtures;
 namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>pose's failures: one stderr line, the right exit code, and no AssumeRole (no call at all for bad input).</summary>
-public sealed class PoseErrorTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisposable
+[Collection(OrgCollection.Name)]
+public sealed class PoseErrorTests(OrgFixture org) : IDisposable
 {
     private readonly AwsSessionProcess _tool = org.Tool();
 

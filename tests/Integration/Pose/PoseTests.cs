@@ -4,7 +4,8 @@ using AwsSession.Tests.Integration.Fixtures;
 namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>`aws-session pose` against moto with an organization of 31 accounts (two ListAccounts pages).</summary>
-public sealed class PoseTests(OrgFixture org) : IClassFixture<OrgFixture>, IDisposable
+[Collection(OrgCollection.Name)]
+public sealed class PoseTests(OrgFixture org) : IDisposable
 {
     private const string DefaultRole = "OrganizationAccountAccessRole";
     private readonly AwsSessionProcess _tool = org.Tool();
