@@ -46,7 +46,7 @@ public sealed class XvfbDisplay : IAsyncDisposable
     }
 
     /// <summary>
-    /// Waits for a visible window whose title is exactly <paramref name="title"/>, focuses it, and returns the pid of
+    /// Waits for a visible window whose title matches <paramref name="title"/> (a POSIX regular expression, e.g. "^aws-session$"), focuses it, and returns the pid of
     /// the program that shows it. <paramref name="notPid"/> skips the dialog that is closing: X reuses window ids, so a
     /// new dialog is told apart by its process.
     /// </summary>
@@ -56,7 +56,7 @@ public sealed class XvfbDisplay : IAsyncDisposable
         var limit = timeout ?? TimeSpan.FromSeconds(30);
         while (true)
         {
-            var r = await XdotoolAsync(["search", "--onlyvisible", "--name", $"^{title}$"], check: false);
+            var r = await XdotoolAsync(["search", "--onlyvisible", "--name", title], check: false);
             foreach (var id in r.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
             {
                 var pid = await XdotoolAsync(["getwindowpid", id], check: false);

@@ -6,7 +6,7 @@ namespace AwsSession.Tests.Integration.Prompts;
 /// The MFA code from ykman and from an osascript dialog. Neither a YubiKey nor macOS is here, so both run against
 /// stand-ins (Prompts/StandIns/ykman and osascript) that keep the real programs' command-line contract: the argv
 /// aws-session gives, stdout for the code, ykman's "Touch your YubiKey..." on stderr, osascript's -128 on Cancel.
-/// zenity is tested for real (<see cref="ZenityPromptTests"/>). aws-session runs with no terminal (setsid, stdin closed).
+/// zenity and kdialog are tested for real (<see cref="ZenityPromptTests"/>, <see cref="KdialogPromptTests"/>). aws-session runs with no terminal (setsid, stdin closed).
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class StandInPromptTests : ProxiedToolTests
