@@ -37,6 +37,21 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
         { "external id with a trailing newline", ["pose", "123456789012", "--external-id", "external-id\n"], "--external-id" },
         { "role with a trailing newline", ["pose", "123456789012", "Admin\n", "-t", "123456"], "not a role" },
         { "an option the command does not take", ["-t", "123456", "devices"], "devices does not take -t" },
+        { "MFA code of letters", ["-t", "abcdef"], "6 digits" },
+        { "MFA code too long", ["--mfa-token", "1234567"], "6 digits" },
+        { "duration in seconds too short", ["-d", "899"], "899s is out of range" },
+        { "device ARN with a short account id", ["mfa", "arn:aws:iam::12345:mfa/alice"], "not an MFA device ARN" },
+        { "unknown option after ROLE", ["pose", "prod", "--bogus"], "unknown option '--bogus' for pose" },
+        { "unknown option where ACCOUNT goes", ["pose", "--bogus"], "unknown option '--bogus' for pose" },
+        { "unknown option of exec", ["exec", "--bogus", "--", "true"], "unknown option '--bogus' for exec" },
+        { "unknown option of whoami pose", ["whoami", "pose", "prod", "--bogus"], "unknown option '--bogus' for pose" },
+        { "unknown option of credential-process pose", ["credential-process", "pose", "prod", "--bogus"], "unknown option '--bogus' for pose" },
+        { "unknown option of accounts", ["accounts", "--bogus"], "unknown option '--bogus' for accounts" },
+        { "--version with more", ["--version", "extra"], "--version" },
+        { "an option as another's value", ["--profile", "--debug"], "--profile needs a value" },
+        { "exec's command without --", ["exec", "pose", "prod", "make"], "is 'make' the role or the command?" },
+        { "min-ttl as long as the session", ["pose", "prod", "--min-ttl", "1h"], "--min-ttl 1h is not shorter than the session" },
+        { "misspelt command", ["pos", "prod"], "did you mean 'pose'?" },
     };
 
     [Theory]
@@ -58,6 +73,7 @@ public sealed class BadInputTests(OrgMoto org) : ProxiedToolTests(org.Moto), ICl
         Proxy.TotalCalls.ShouldBe(0, string.Join(",", Proxy.Log));
     }
 
+    [Trait("Category", "Smoke")]
     [Theory]
     [MemberData(nameof(UsageErrors))]
     public async Task Usage_errors_exit_2_before_any_AWS_call(string name, string[] args, string mentions)
