@@ -48,7 +48,7 @@ public sealed class CacheLock : IDisposable
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            store.GiveUp($"cannot open the lock {Path.GetFileName(path)}: {e.Message}");
+            store.GiveUp($"cannot open the lock {Path.GetFileName(path)}: {ErrorText.Outside(e.Message)}");
             return new CacheLock(null, null, null);
         }
 
@@ -84,7 +84,7 @@ public sealed class CacheLock : IDisposable
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             file.Dispose();
-            store.GiveUp($"cannot lock {Path.GetFileName(path)}: {e.Message}");
+            store.GiveUp($"cannot lock {Path.GetFileName(path)}: {ErrorText.Outside(e.Message)}");
             return new CacheLock(null, null, null);
         }
         catch

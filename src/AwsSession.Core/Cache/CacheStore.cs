@@ -1,3 +1,4 @@
+using AwsSession.Domain;
 using AwsSession.Logging;
 using AwsSession.Platform;
 
@@ -59,7 +60,7 @@ public sealed class CacheStore(string directory, IStatus status)
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            status.Warn($"ignoring cache file {path}: {e.Message}");
+            status.Warn($"ignoring cache file {path}: {ErrorText.Outside(e.Message)}");
             return null;
         }
     }

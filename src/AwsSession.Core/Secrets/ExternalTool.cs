@@ -41,11 +41,11 @@ public sealed class ExternalTool(string program, IReadOnlyDictionary<string, str
         }
         catch (System.ComponentModel.Win32Exception e)
         {
-            throw new AwsSessionException($"cannot run {program}: {e.Message}", hint: "install it, or choose another --backend");
+            throw new AwsSessionException($"cannot run {program}: {ErrorText.Outside(e.Message)}", hint: "install it, or choose another --backend");
         }
         catch (CliWrap.Exceptions.CliWrapException e)
         {
-            throw new AwsSessionException($"cannot run {program}: {e.Message}", hint: "install it, or choose another --backend");
+            throw new AwsSessionException($"cannot run {program}: {ErrorText.Outside(e.Message)}", hint: "install it, or choose another --backend");
         }
     }
 }

@@ -249,7 +249,7 @@ public sealed class SecretServiceStore(string? busAddress, TimeSpan? promptTimeo
         catch (Exception e) when (e is DBusExceptionBase or TimeoutException or IOException)
         {
             connection.Dispose();
-            throw new AwsSessionException($"cannot connect to the D-Bus session bus: {e.Message}", hint: "choose --backend pass or file");
+            throw new AwsSessionException($"cannot connect to the D-Bus session bus: {ErrorText.Outside(e.Message)}", hint: "choose --backend pass or file");
         }
         _connection = connection;
         await OpenSessionAsync(ct);
@@ -340,7 +340,7 @@ public sealed class SecretServiceStore(string? busAddress, TimeSpan? promptTimeo
         }
         catch (DBusExceptionBase e)
         {
-            throw new AwsSessionException($"the D-Bus connection failed during {member}: {e.Message}");
+            throw new AwsSessionException($"the D-Bus connection failed during {member}: {ErrorText.Outside(e.Message)}");
         }
     }
 

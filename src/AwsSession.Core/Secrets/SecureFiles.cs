@@ -22,7 +22,7 @@ public static class SecureFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AwsSessionException($"cannot write {path}: {e.Message}");
+            throw new AwsSessionException($"cannot write {path}: {ErrorText.Outside(e.Message)}");
         }
     }
 
@@ -39,7 +39,7 @@ public static class SecureFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AwsSessionException($"cannot create {dir}: {e.Message}");
+            throw new AwsSessionException($"cannot create {dir}: {ErrorText.Outside(e.Message)}");
         }
     }
 
@@ -56,7 +56,7 @@ public static class SecureFiles
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new AwsSessionException($"cannot read {path}: {e.Message}");
+            throw new AwsSessionException($"cannot read {path}: {ErrorText.Outside(e.Message)}");
         }
     }
 
