@@ -1,29 +1,29 @@
 using System.CommandLine;
-using System.Reflection;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
 using AwsSession.Output;
+using AwsSession.Platform;
 
 namespace AwsSession.Cli;
 
 /// <summary>
-/// The entry point's logic: parse, run, and the single place where expected failures become one stderr line
-/// and an exit code (2 usage, 1 AWS/runtime). Stack traces only with --debug.
+/// The entry point's logic: read the command line, run, and the single place where expected failures become one
+/// stderr line and an exit code (2 usage, 1 AWS/runtime). Stack traces only with --debug.
 /// </summary>
 public static class App
 {
     public static async Task<int> RunAsync(string[] args, Func<bool, ToolContext> contextFactory)
     {
         // Before anything writes: a closed stderr must never abort the tool, a closed or full stdout is one clear failure.
-        Console.SetError(GuardedWriter.Quiet(Console.Error));
-        Console.SetOut(GuardedWriter.Failing(Console.Out, "stdout"));
+        // The descriptors themselves, not System.Console, which would set the terminal up on every run.
+        Console.SetError(GuardedWriter.Quiet(OperatingSystem.IsWindows() ? Console.Error : DescriptorWriter.Stderr));
+        Console.SetOut(GuardedWriter.Failing(OperatingSystem.IsWindows() ? Console.Out : DescriptorWriter.Stdout, "stdout"));
 
-        // The one answer that needs no command tree: building System.CommandLine's costs more than the rest of it.
-        // Anything more (`--version extra`) goes to the parser and its errors.
+        // The one answer that needs nothing else. Anything more (`--version extra`) goes to the parser and its errors.
         if (args is ["--version"])
         {
-            Console.Out.WriteLine(typeof(App).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion);
+            Console.Out.WriteLine(BuildInfo.Version);
             return ExitCodes.Success;
         }
 
@@ -32,6 +32,9 @@ public static class App
         var split = Array.IndexOf(args, "--");
         var options = split < 0 ? args : args[..split];
         var command = split < 0 ? null : args[(split + 1)..];
+        if (HotPath.TryRead(options, command) is { } request)
+            return await HandleAsync(() => request.RunAsync(contextFactory, CancellationToken.None), debug: false);
+
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
         var debug = parsed.Errors.Count == 0 && parsed.GetValue(CommonOptions.Debug);
@@ -53,9 +56,14 @@ public static class App
             return code;
         }
 
+        return await HandleAsync(() => parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }), debug);
+    }
+
+    private static async Task<int> HandleAsync(Func<Task<int>> run, bool debug)
+    {
         try
         {
-            return await parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null });
+            return await run();
         }
         catch (AwsSessionException e)
         {

@@ -20,9 +20,16 @@ public static class ExecCommand
     };
 
     /// <param name="command">The words after `--`, untouched; null when there was no `--`.</param>
-    public static Command Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command)
+    public static Command Create(Func<SessionRequest, CancellationToken, Task<int>> run, IReadOnlyList<string>? command)
     {
-        ModeCommands.ModeAction action = (invocation, r, ct) => RunAsync(contexts, command, invocation, r, ct);
+        ModeCommands.ModeAction action = (invocation, r, ct) =>
+        {
+            if (command is { Count: 0 })
+                throw new UsageException("exec: nothing to run after --", "aws-session exec [--server] [mfa ...|pose ...] -- <COMMAND> [<ARGS>...], or no -- for $SHELL");
+            if (command is null && r.GetValue(ChildArgs) is { Length: > 0 } words)
+                throw new UsageException($"exec: put the command after --: aws-session exec ... -- {string.Join(' ', words)}");
+            return run(new SessionRequest(invocation, Exec: true, Server: r.GetValue(Server), Command: command), ct);
+        };
         var exec = new Command("exec", """
             Run a command with the session's credentials in its environment, attached to this terminal.
             Everything after -- is the command, passed on untouched; its exit code is aws-session's.
@@ -68,13 +75,9 @@ public static class ExecCommand
         return false;
     }
 
-    private static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, ParseResult r, CancellationToken ct)
+    /// <param name="argv">The words after `--`; null for $SHELL. Checked by the caller: never empty.</param>
+    public static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, bool serve, CancellationToken ct)
     {
-        if (argv is { Count: 0 })
-            throw new UsageException("exec: nothing to run after --", "aws-session exec [--server] [mfa ...|pose ...] -- <COMMAND> [<ARGS>...], or no -- for $SHELL");
-        if (argv is null && r.GetValue(ChildArgs) is { Length: > 0 } words)
-            throw new UsageException($"exec: put the command after --: aws-session exec ... -- {string.Join(' ', words)}");
-
         var context = contexts(invocation.Options.Debug);
         // Resolve first: a mistyped command fails with 127 before any MFA prompt.
         var command = ChildCommand.From(argv ?? [], context.Env.Get("SHELL")).Resolve(context.Env.Get("PATH"));
@@ -82,7 +85,7 @@ public static class ExecCommand
         if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
             context.Status.Note(line);
 
-        if (!r.GetValue(Server))
+        if (!serve)
         {
             var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
             if (ProcessImage.Supported)

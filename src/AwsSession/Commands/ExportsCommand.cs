@@ -1,4 +1,5 @@
 using AwsSession.Application;
+using AwsSession.Config;
 using AwsSession.Output;
 
 namespace AwsSession.Cli.Commands;
@@ -6,10 +7,10 @@ namespace AwsSession.Cli.Commands;
 /// <summary>`aws-session [mfa|pose]`: prints the session as statements for eval (or JSON) on stdout, nothing else.</summary>
 public static class ExportsCommand
 {
-    public static ModeCommands.ModeAction Action(Func<bool, ToolContext> contexts) => async (invocation, r, ct) =>
+    public static async Task<int> RunAsync(Func<bool, ToolContext> contexts, Invocation invocation, string? shellName, CancellationToken ct)
     {
         var context = contexts(invocation.Options.Debug);
-        var shell = r.GetValue(CommonOptions.Shell) is { } s ? Shells.Parse(s) : Shells.FromEnvironment(context.Env.Get("SHELL"));
+        var shell = shellName is { } s ? Shells.Parse(s) : Shells.FromEnvironment(context.Env.Get("SHELL"));
         var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
         var set = SessionVariables.For(session, plan.Region);
         await context.Out.WriteAsync(ExportsFormatter.Render(shell, set, SessionVariables.Unset(set)));
@@ -20,5 +21,5 @@ public static class ExportsCommand
         if (context.StdoutIsTerminal && shell != ShellKind.Json)
             context.Status.Note($"these are shell statements; load them with: eval \"$(aws-session {string.Join(' ', Environment.GetCommandLineArgs().Skip(1))})\"");
         return 0;
-    };
+    }
 }

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Reflection;
 using AwsSession.Application;
 using AwsSession.Cli.Manual;
 
@@ -13,7 +12,7 @@ public static class ManPageCommand
         var cmd = new Command("manpage", "Print the aws-session(1) manual page (roff)") { Hidden = true };
         cmd.SetAction(async (r, ct) =>
         {
-            var version = typeof(ManPageCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "";
+            var version = BuildInfo.Version;
             var output = contexts(false).Out;
             await output.WriteAsync(ManPage.Render((RootCommand)r.RootCommandResult.Command, version));
             await output.FlushAsync(ct);

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using AwsSession.Accounts;
 using AwsSession.Config;
 
 namespace AwsSession.Cli.Commands;
@@ -33,44 +32,17 @@ public static class ModeCommands
     }
 
     public static Invocation ReadMfa(ParseResult r) =>
-        Read(new MfaMode(r.GetResult(Device) is not null && r.GetValue(Device) is { } d ? Validation.DeviceArn(d) : null), r);
+        ModeInput.Read(ModeInput.Mfa(r.GetResult(Device) is not null ? r.GetValue(Device) : null), CommonOptions.Read(r));
 
     /// <summary>A parent command with no mode word means mfa, with no device argument.</summary>
-    public static Invocation ReadMfaDefault(ParseResult r) => Read(new MfaMode(), r);
+    public static Invocation ReadMfaDefault(ParseResult r) => ModeInput.Read(new MfaMode(), CommonOptions.Read(r));
 
-    /// <summary>The options for a mode, with -d checked against the mode's range before any config is read.</summary>
-    public static Invocation Read(Mode mode, ParseResult r)
-    {
-        var options = CommonOptions.Read(r);
-        options = options with { Duration = SessionLengths.Requested(mode, options.Duration) };
-        CheckMinTtl(options, options.Duration ?? (mode is PoseMode ? Durations.RoleDefault : Durations.MfaDefault));
-        return new(mode, options);
-    }
-
-    /// <summary>A session never has more left than its duration: a margin that large would make a new one on every run.</summary>
-    private static void CheckMinTtl(SessionOptions options, TimeSpan duration)
-    {
-        if (options.MinTtl >= duration)
-            throw new Domain.UsageException($"--min-ttl {Durations.Format(options.MinTtl)} is not shorter than the session ({Durations.Format(duration)}): no session could ever be reused",
-                "give a smaller --min-ttl (default 5m) or a longer -d");
-    }
+    public static Invocation Read(Mode mode, ParseResult r) => ModeInput.Read(mode, CommonOptions.Read(r));
 
     /// <summary>Every check that can fail runs here, so bad input exits 2 before any call.</summary>
-    public static Invocation ReadPose(ParseResult r)
-    {
-        var account = r.GetValue(Account);
-        var role = r.GetValue(Role);
-        if (account is { Length: 0 })
-            throw new Domain.UsageException("ACCOUNT is empty", "give an account id, name or prefix, or omit it for the picker");
-        if (account is not null && RoleArns.IsArn(account))
-            RoleArns.Parse(account);
-        var mode = new PoseMode(
-            account,
-            role is null ? null : RoleArns.Check(role),
-            r.GetValue(CommonOptions.SessionName) is { } s ? Validation.SessionName(s) : null,
-            r.GetValue(CommonOptions.ExternalId) is { } e ? Validation.ExternalId(e) : null);
-        return Read(mode, r);
-    }
+    public static Invocation ReadPose(ParseResult r) =>
+        ModeInput.Read(ModeInput.Pose(r.GetValue(Account), r.GetValue(Role), r.GetValue(CommonOptions.SessionName), r.GetValue(CommonOptions.ExternalId)),
+            CommonOptions.Read(r));
 
     private static void Add(Command cmd, Symbol[] extra)
     {

@@ -23,9 +23,11 @@ public static class RootCommandFactory
         Exit codes: 0 success, 1 AWS or runtime failure, 2 usage error; exec returns the command's own.
         """;
 
-    public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command)
+    /// <param name="run">Runs what plain, mfa, pose and exec ask for; by default <see cref="SessionRequest.RunAsync"/>.</param>
+    public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command, Func<SessionRequest, CancellationToken, Task<int>>? run = null)
     {
-        var action = ExportsCommand.Action(contexts);
+        run ??= (request, ct) => request.RunAsync(contexts, ct);
+        ModeCommands.ModeAction action = (invocation, r, ct) => run(new SessionRequest(invocation, r.GetValue(CommonOptions.Shell)), ct);
         var root = new RootCommand(Overview)
         {
             ModeCommands.Mfa("""
@@ -45,7 +47,7 @@ public static class RootCommandFactory
                   eval "$(aws-session pose)"                        pick from the organization's accounts
                   eval "$(aws-session pose arn:aws:iam::123456789012:role/ci/Deploy)"
                 """, action, CommonOptions.Shell),
-            ExecCommand.Create(contexts, command),
+            ExecCommand.Create(run, command),
             CredentialProcessCommand.Create(contexts),
             ConsoleCommand.Create(contexts),
             DevicesCommand.Create(contexts),

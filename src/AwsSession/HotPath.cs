@@ -1,0 +1,48 @@
+using AwsSession.Cli.Commands;
+using AwsSession.Config;
+using AwsSession.Domain;
+
+namespace AwsSession.Cli;
+
+/// <summary>
+/// The command lines typed on every Makefile target and shell prompt, read without building the parser's command
+/// tree (which costs more than the rest of a cached run): plain, `mfa [DEVICE-ARN]`, `pose [ACCOUNT [ROLE]]`, and
+/// `exec` before any of them, made only of words. Anything else, any option included, and anything that fails a
+/// check, is left to the parser, which reads it the same way (a unit test holds the two to that) or explains why not.
+/// </summary>
+public static class HotPath
+{
+    /// <param name="words">The arguments before the first `--`.</param>
+    /// <param name="command">The words after it; null when there was no `--`.</param>
+    public static SessionRequest? TryRead(IReadOnlyList<string> words, IReadOnlyList<string>? command)
+    {
+        // Options, response files (@file) and directives ([suggest]) are the parser's.
+        if (words.Any(w => w.Length == 0 || w[0] is '-' or '@' or '['))
+            return null;
+        var exec = words.Count > 0 && words[0] == "exec";
+        var rest = exec ? words.Skip(1).ToArray() : words.ToArray();
+        if (exec ? command is { Count: 0 } : command is not null)
+            return null;
+        // `exec pose ACCOUNT ROLE` needs a -- to say where the command starts: the parser explains that.
+        if (exec && command is null && rest is ["pose", _, _])
+            return null;
+        try
+        {
+            Mode? mode = rest switch
+            {
+                [] => new MfaMode(),
+                ["mfa"] => ModeInput.Mfa(null),
+                ["mfa", var device] => ModeInput.Mfa(device),
+                ["pose"] => ModeInput.Pose(null, null),
+                ["pose", var account] => ModeInput.Pose(account, null),
+                ["pose", var account, var role] => ModeInput.Pose(account, role),
+                _ => null,
+            };
+            return mode is null ? null : new SessionRequest(ModeInput.Read(mode, new SessionOptions()), Exec: exec, Command: exec ? command : null);
+        }
+        catch (UsageException)
+        {
+            return null;
+        }
+    }
+}
