@@ -34,25 +34,9 @@ AOT=$OUT/aot/aws-session
 REF=$OUT/ref/reference
 WARNINGS=$(grep -cE ': warning [A-Z]+[0-9]+' "$OUT/publish.log" || true)
 
-echo "== moto" >&2
-MOTO_PORT=$((5100 + RANDOM % 800)); PROXY_PORT=$((MOTO_PORT + 1))
-moto_server -H 127.0.0.1 -p $MOTO_PORT >"$OUT/moto.log" 2>&1 & MOTO_PID=$!
-python3 bench/count_proxy.py $PROXY_PORT http://127.0.0.1:$MOTO_PORT "$OUT/calls.log" & PROXY_PID=$!
-trap 'kill $MOTO_PID $PROXY_PID 2>/dev/null || true' EXIT
-for port in $MOTO_PORT $PROXY_PORT; do # moto first: the proxy logs a traceback for each request it cannot forward
-  for _ in $(seq 100); do python3 -c "import urllib.request as u; u.urlopen('http://127.0.0.1:$port/moto-api/')" 2>/dev/null && break; sleep 0.2; done
-done
-python3 sandbox/seed.py http://127.0.0.1:$MOTO_PORT --accounts 25 >"$OUT/seed.json"
-rm -f "$OUT/calls.log"
-field() { python3 -c "import json,sys; d=json.load(open('$OUT/seed.json')); print(eval(sys.argv[1]))" "$1"; }
-
-# An isolated user: keys in the environment, mfa_serial and region in ~/.aws/config, cache under $OUT.
-export HOME=$OUT/home XDG_CACHE_HOME=$OUT/cache AWS_ENDPOINT_URL=http://127.0.0.1:$PROXY_PORT AWS_REGION=us-east-1
-export AWS_ACCESS_KEY_ID; AWS_ACCESS_KEY_ID=$(field 'd["AccessKeyId"]')
-export AWS_SECRET_ACCESS_KEY; AWS_SECRET_ACCESS_KEY=$(field 'd["SecretAccessKey"]')
-unset AWS_SESSION_TOKEN AWS_PROFILE AWS_DEFAULT_PROFILE AWS_CONFIG_FILE AWS_SHARED_CREDENTIALS_FILE
-mkdir -p "$HOME/.aws"
-printf '[default]\nregion = us-east-1\nmfa_serial = %s\n' "$(field 'd["Devices"][0]')" >"$HOME/.aws/config"
+source bench/common.sh
+start_moto
+isolated_user
 
 echo "== cold runs (AWS calls)" >&2
 CALLS=()
@@ -65,8 +49,7 @@ cold() { # label, command: one counted run on an empty cache
 cold mfa "$AOT mfa -t 123456 --shell json"
 cold pose-by-name "$AOT pose prod -t 123456 --shell json"
 cold pose-by-id "$AOT pose $(field 'd["Accounts"][0]["Id"]') -t 123456 --shell json"
-rm -rf "$XDG_CACHE_HOME"
-"$AOT" pose prod -t 123456 --shell sh >/dev/null 2>&1 # the cache now holds the MFA session, prod's role and the list
+warm_cache "$AOT"
 : >"$OUT/calls.log"
 HITS=(exec-hit "$AOT exec -- /bin/true" exec-pose-hit "$AOT exec pose prod -- /bin/true" exports-hit "$AOT pose prod")
 for ((i = 0; i < ${#HITS[@]}; i += 2)); do eval "${HITS[i + 1]}" >/dev/null 2>&1; done
