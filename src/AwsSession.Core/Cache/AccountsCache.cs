@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AwsSession.Domain;
 using AwsSession.Logging;
 
@@ -18,19 +17,12 @@ public sealed class AccountsCache(CacheStore store, TimeProvider time, IStatus s
         var bytes = store.Read(key + ".json");
         if (bytes is null)
             return null;
-        try
-        {
-            var entry = JsonSerializer.Deserialize(bytes, CacheJson.Default.AccountsCacheEntry);
-            return entry?.Key == key ? entry : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var entry = AccountsCacheJson.Read(bytes);
+        return entry?.Key == key ? entry : null;
     }
 
     public bool IsFresh(AccountsCacheEntry entry, TimeSpan ttl) => time.GetUtcNow() - entry.Fetched < ttl;
 
     public void Write(string key, IReadOnlyList<Account> accounts) =>
-        store.Write(key + ".json", JsonSerializer.SerializeToUtf8Bytes(new AccountsCacheEntry(key, time.GetUtcNow(), accounts), CacheJson.Default.AccountsCacheEntry));
+        store.Write(key + ".json", AccountsCacheJson.Write(new AccountsCacheEntry(key, time.GetUtcNow(), accounts)));
 }

@@ -23,9 +23,10 @@ public sealed record CacheEntry
     public override string ToString() => $"CacheEntry {{ Key = {Key}, Kind = {Kind}, Identity = {Identity}, Expiration = {Expiration:O} }}";
 }
 
-[JsonSourceGenerationOptions(WriteIndented = false, UseStringEnumConverter = true)]
-[JsonSerializable(typeof(CacheEntry))]
-[JsonSerializable(typeof(AccountsCacheEntry))]
+/// <summary>
+/// The serializer for the one cache file off the hot path (a failure relayed to waiting runs). Sessions, account lists
+/// and recent picks, read on every cache hit, have hand-written codecs (<see cref="JsonRead"/>).
+/// </summary>
+[JsonSourceGenerationOptions(WriteIndented = false)]
 [JsonSerializable(typeof(FailureRecord))]
-[JsonSerializable(typeof(RecentPicksFile))]
 internal sealed partial class CacheJson : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Text.Json;
 
 namespace AwsSession.Cache;
 
@@ -41,7 +40,7 @@ public sealed class RecentPicks(CacheStore store, TimeProvider time)
         picks.RemoveAll(p => p.Id == id);
         picks.Add(new RecentPick(id, (before?.Count ?? 0) + 1, now));
         var kept = picks.OrderByDescending(p => Score(p, now)).ThenByDescending(p => p.Last).Take(Kept).ToList();
-        store.Write(key + CacheNames.Entry, JsonSerializer.SerializeToUtf8Bytes(new RecentPicksFile(key, kept), CacheJson.Default.RecentPicksFile));
+        store.Write(key + CacheNames.Entry, RecentPicksJson.Write(new RecentPicksFile(key, kept)));
     }
 
     /// <summary>Whether the file of that key is a record of ours (for `clear`).</summary>
@@ -59,14 +58,7 @@ public sealed class RecentPicks(CacheStore store, TimeProvider time)
     {
         if (store.Read(key + CacheNames.Entry) is not { } bytes)
             return [];
-        try
-        {
-            var file = JsonSerializer.Deserialize(bytes, CacheJson.Default.RecentPicksFile);
-            return file?.Key == key ? file.Picks : [];
-        }
-        catch (JsonException)
-        {
-            return [];
-        }
+        var file = RecentPicksJson.Read(bytes);
+        return file?.Key == key ? file.Picks : [];
     }
 }

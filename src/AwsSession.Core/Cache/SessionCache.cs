@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AwsSession.Domain;
 using AwsSession.Logging;
 
@@ -45,7 +44,7 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
             SessionToken = token,
             Expiration = expiration,
         };
-        store.Write(key + Suffix, JsonSerializer.SerializeToUtf8Bytes(entry, CacheJson.Default.CacheEntry));
+        store.Write(key + Suffix, CacheEntryJson.Write(entry));
     }
 
     public void Remove(string key) => store.Delete(key + Suffix);
@@ -117,14 +116,9 @@ public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus st
         var bytes = store.Read(name);
         if (bytes is null)
             return null;
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, CacheJson.Default.CacheEntry);
-        }
-        catch (JsonException)
-        {
-            status.Debug($"cache: {name} is corrupt; it will be replaced");
-            return null;
-        }
+        if (CacheEntryJson.Read(bytes) is { } entry)
+            return entry;
+        status.Debug($"cache: {name} is corrupt; it will be replaced");
+        return null;
     }
 }

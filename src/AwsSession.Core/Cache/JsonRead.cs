@@ -1,0 +1,72 @@
+using System.Buffers;
+using System.Text.Json;
+
+namespace AwsSession.Cache;
+
+/// <summary>
+/// The few steps the hand-written cache codecs share. They read and write exactly what System.Text.Json's serializer
+/// wrote before (PascalCase names, enum names, ISO 8601 times, unknown names ignored, the last duplicate winning), without
+/// its first-use metadata work, which cost every cache hit more than the rest of reading the file.
+/// </summary>
+internal static class JsonRead
+{
+    /// <summary>A string or null; anything else is not our format.</summary>
+    public static string? String(ref Utf8JsonReader r) => r.TokenType switch
+    {
+        JsonTokenType.String => r.GetString(),
+        JsonTokenType.Null => null,
+        _ => throw new JsonException($"expected a string, found {r.TokenType}"),
+    };
+
+    public static DateTimeOffset Time(ref Utf8JsonReader r) =>
+        r.TokenType == JsonTokenType.String ? r.GetDateTimeOffset() : throw new JsonException($"expected a time, found {r.TokenType}");
+
+    public static int Int(ref Utf8JsonReader r) =>
+        r.TokenType == JsonTokenType.Number ? r.GetInt32() : throw new JsonException($"expected a number, found {r.TokenType}");
+
+    /// <summary>Moves to the first property of an object that starts here.</summary>
+    public static void StartObject(ref Utf8JsonReader r)
+    {
+        if (r.TokenType != JsonTokenType.StartObject)
+            throw new JsonException($"expected an object, found {r.TokenType}");
+    }
+
+    /// <summary>The next property's name with the reader on its value, or null at the object's end.</summary>
+    public static string? NextProperty(ref Utf8JsonReader r)
+    {
+        if (!r.Read() || r.TokenType == JsonTokenType.EndObject)
+            return null;
+        var name = r.GetString();
+        if (!r.Read())
+            throw new JsonException("truncated");
+        return name;
+    }
+
+    /// <summary>The whole document is one value: nothing may follow it.</summary>
+    public static void End(ref Utf8JsonReader r)
+    {
+        if (r.Read())
+            throw new JsonException("text after the value");
+    }
+
+    /// <summary>Runs a codec's reader; malformed or incomplete text is null, never an exception.</summary>
+    public static T? Safely<T>(Func<T?> read) where T : class
+    {
+        try
+        {
+            return read();
+        }
+        catch (Exception e) when (e is JsonException or FormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    public static byte[] Write(Action<Utf8JsonWriter> write)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer))
+            write(writer);
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,106 @@
+using System.Text;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using AwsSession.Cache;
+using AwsSession.Domain;
+using CsCheck;
+
+namespace AwsSession.Tests.Unit.Cache;
+
+/// <summary>
+/// The hand-written cache codecs read what the serializer of earlier releases wrote, write what it would read, and
+/// call anything else absent.
+/// </summary>
+public sealed class CacheFormatsTests
+{
+    /// <summary>How earlier releases wrote the cache: the serializer with enum names.</summary>
+    private static readonly JsonSerializerOptions Earlier = new() { Converters = { new JsonStringEnumConverter() } };
+
+    private static Gen<string> OneOf(params string[] values) => Gen.Int[0, values.Length - 1].Select(i => values[i]);
+
+    private static readonly Gen<string> Text = Gen.OneOf(
+        Gen.String[Gen.Char.AlphaNumeric, 0, 20],
+        Gen.String[Gen.Char, 0, 20],
+        OneOf("a\"b", "back\\slash", "+/=", "<script>", "ünïcödé", "😀", "line\nbreak"));
+
+    private static readonly Gen<DateTimeOffset> Times =
+        Gen.Select(Gen.Long[0, 4_000_000_000_000L], Gen.Int[-14 * 60, 14 * 60], (ms, offset) =>
+            new DateTimeOffset(DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.AddMinutes(offset).Ticks, TimeSpan.FromMinutes(offset)).AddTicks(ms % 7));
+
+    private static readonly Gen<CacheEntry> Entries =
+        Gen.Select(Gen.Select(Text, Gen.Enum<SessionKind>(), Text, Text), Gen.Select(Text.Null(), Text, Text, Text), Times,
+            (a, b, expiration) => new CacheEntry
+            {
+                Key = a.Item1, Kind = a.Item2, Profile = a.Item3, Identity = a.Item4, UserName = b.Item1,
+                AccessKeyId = b.Item2, SecretAccessKey = b.Item3, SessionToken = b.Item4, Expiration = expiration,
+            });
+
+    private static readonly Gen<Account> Accounts = Gen.Select(Text, Text, Text, OneOf("ACTIVE", "SUSPENDED"), (i, n, e, s) => new Account(i, n, e, s));
+
+    private static readonly Gen<RecentPick> Picks = Gen.Select(Text, Gen.Int[0, 1000], Times, (i, c, t) => new RecentPick(i, c, t));
+
+    [Fact]
+    public void A_session_written_by_an_earlier_release_is_read_and_one_written_now_reads_there() =>
+        Entries.Sample(e =>
+        {
+            CacheEntryJson.Read(JsonSerializer.SerializeToUtf8Bytes(e, Earlier)).ShouldBe(e);
+            JsonSerializer.Deserialize<CacheEntry>(CacheEntryJson.Write(e), Earlier).ShouldBe(e);
+            Encoding.UTF8.GetString(CacheEntryJson.Write(e)).ShouldBe(JsonSerializer.Serialize(e, Earlier));
+        }, iter: 500);
+
+    [Fact]
+    public void An_account_list_keeps_every_account_in_order_both_ways() =>
+        Gen.Select(Text, Times, Accounts.List[0, 30], (k, t, a) => new AccountsCacheEntry(k, t, a)).Sample(e =>
+        {
+            var read = AccountsCacheJson.Read(JsonSerializer.SerializeToUtf8Bytes(e, Earlier));
+            read.ShouldNotBeNull();
+            (read.Key, read.Fetched).ShouldBe((e.Key, e.Fetched));
+            read.Accounts.ShouldBe(e.Accounts);
+            JsonSerializer.Deserialize<AccountsCacheEntry>(AccountsCacheJson.Write(e), Earlier)!.Accounts.ShouldBe(e.Accounts);
+            Encoding.UTF8.GetString(AccountsCacheJson.Write(e)).ShouldBe(JsonSerializer.Serialize(e, Earlier));
+        }, iter: 300);
+
+    [Fact]
+    public void Recent_picks_keep_their_counts_and_times_both_ways() =>
+        Gen.Select(Text, Picks.List[0, 30], (k, p) => new RecentPicksFile(k, p)).Sample(f =>
+        {
+            var read = RecentPicksJson.Read(JsonSerializer.SerializeToUtf8Bytes(f, Earlier));
+            read.ShouldNotBeNull();
+            read.Key.ShouldBe(f.Key);
+            read.Picks.ShouldBe(f.Picks);
+            Encoding.UTF8.GetString(RecentPicksJson.Write(f)).ShouldBe(JsonSerializer.Serialize(f, Earlier));
+        }, iter: 300);
+
+    [Fact]
+    public void An_account_without_a_status_is_active_as_before() =>
+        AccountsCacheJson.Read("""{"Key":"k","Fetched":"2026-12-02T10:00:00+00:00","Accounts":[{"Id":"1","Name":"n","Email":"e"}]}"""u8.ToArray())!
+            .Accounts.ShouldBe([new Account("1", "n", "e", "ACTIVE")]);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("[]")]
+    [InlineData("{")]
+    [InlineData("{\"Key\":\"k\"}")]
+    [InlineData("{\"Key\":\"k\",\"Kind\":\"Mfa\",\"Profile\":\"p\",\"Identity\":\"i\",\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"soon\"}")]
+    [InlineData("{\"Key\":\"k\",\"Kind\":\"Root\",\"Profile\":\"p\",\"Identity\":\"i\",\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"2026-12-02T10:00:00Z\"}")]
+    [InlineData("{\"Key\":\"k\",\"Kind\":\"0\",\"Profile\":\"p\",\"Identity\":\"i\",\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"2026-12-02T10:00:00Z\"}")]
+    [InlineData("{\"Key\":\"k\",\"Kind\":\"Mfa\",\"Profile\":\"p\",\"Identity\":\"i\",\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"s\",\"SessionToken\":7,\"Expiration\":\"2026-12-02T10:00:00Z\"}")]
+    [InlineData("{\"Key\":\"k\",\"Kind\":\"Mfa\",\"Profile\":\"p\",\"Identity\":\"i\",\"AccessKeyId\":\"a\",\"SecretAccessKey\":\"s\",\"SessionToken\":\"t\",\"Expiration\":\"2026-12-02T10:00:00Z\"} {}")]
+    public void Anything_but_a_whole_entry_is_no_entry(string text)
+    {
+        CacheEntryJson.Read(Encoding.UTF8.GetBytes(text)).ShouldBeNull();
+        AccountsCacheJson.Read(Encoding.UTF8.GetBytes(text)).ShouldBeNull();
+        RecentPicksJson.Read(Encoding.UTF8.GetBytes(text)).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_whole_entry_in_any_case_of_its_kind_and_with_unknown_fields_is_read()
+    {
+        var entry = CacheEntryJson.Read("""{"Extra":{"a":[1,2]},"Version":1,"Key":"k","Kind":"role","Profile":"p","Identity":"i","UserName":null,"AccessKeyId":"a","SecretAccessKey":"s","SessionToken":"t","Expiration":"2026-12-02T10:00:00Z"}"""u8.ToArray());
+
+        entry.ShouldNotBeNull();
+        entry.Kind.ShouldBe(SessionKind.Role);
+        entry.Expiration.ShouldBe(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+    }
+}
