@@ -13,7 +13,9 @@ public static class AppContextFactory
     public static ToolContext FromProcess(bool debug)
     {
         var env = EnvironmentVariables.FromProcess();
-        new SharedProfileStore(env).RequireRegularFiles();
+        // One store for the run: each AWS file is opened and read once, here, before the SDK could open a FIFO by path.
+        var files = new SharedProfileStore(env);
+        files.RequireRegularFiles();
         var status = new StderrStatus(Console.Error, debug);
         var backends = new Backends(env, SpectreSecretPrompt.ForStderr);
         var clock = new AwsClock(TimeProvider.System, status);
@@ -27,7 +29,7 @@ public static class AppContextFactory
             Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
             IamKeys = () => IamKeysGateway.Create(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
-            Profiles = () => new StoredKeyProfiles(new SharedProfileStore(env), backends, backends.Create),
+            Profiles = () => new StoredKeyProfiles(files, backends, backends.Create),
             Sso = () => new Sso.SsoServices(env, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
         };
     }

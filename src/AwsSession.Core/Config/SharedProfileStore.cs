@@ -1,21 +1,19 @@
-using System.Text.RegularExpressions;
-using Amazon.Runtime;
-using Amazon.Runtime.CredentialManagement;
-using Amazon.Runtime.Internal.Util;
 using AwsSession.Domain;
 using AwsSession.Platform;
 
 namespace AwsSession.Config;
 
 /// <summary>
-/// Profiles from ~/.aws/credentials and ~/.aws/config, parsed by AWSSDK.Core (honours AWS_SHARED_CREDENTIALS_FILE
-/// and AWS_CONFIG_FILE). The SDK does not expose mfa_process, mfa_prompt, mfa_ykman_account and duration_seconds, so those keys are read from
-/// the SDK's own INI reader. Files are parsed once, on first use: a cache hit for `exec` with env keys never pays for it.
+/// Profiles from ~/.aws/credentials and ~/.aws/config (AWS_SHARED_CREDENTIALS_FILE and AWS_CONFIG_FILE honoured), as the
+/// AWS CLI reads them: `[profile NAME]` (or `[default]`) in the config, `[NAME]` in the credentials file, whose keys win
+/// where both have one; `[sso-session NAME]` in the config. Each file is opened and read once per run, on first use,
+/// and parsed by <see cref="IniFile"/> (not the SDK's reader, which re-read the files on every lookup and quotes the
+/// offending line, a possible secret, in its errors).
 /// </summary>
-public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProfileStore
+public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
 {
-    private SharedCredentialsFile? _file;
-    private ProfileIniFile? _config;
+    private (string? Credentials, string? Config)? _text;
+    private (IniFile Credentials, IniFile Config)? _files;
 
     public string ConfigPath => env.Get("AWS_CONFIG_FILE") ?? Path.Combine(env.Home, ".aws", "config");
 
@@ -23,73 +21,60 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
 
     public ProfileSettings? Find(string name)
     {
-        Load();
-        CredentialProfile? profile;
-        try
-        {
-            if (!_file!.TryGetProfile(name, out profile))
-                return null;
-        }
-        catch (AmazonClientException)
-        {
-            // The SDK refuses some values (a region with a blank) with a message that may quote the file.
-            if (Extra(name).GetValueOrDefault("region") is { } region)
-                Validation.Region(region, $"profile '{ErrorText.Printable(name)}': region");
-            throw new AwsSessionException($"cannot read profile '{ErrorText.Printable(name)}' from the AWS config or credentials file", hint: "check its values");
-        }
-
-        var o = profile.Options;
-        var extra = Extra(name);
+        var (credentials, config) = Files();
+        var fromConfig = config.Section(name == "default" && config.Section("default") is not null ? "default" : ProfilePrefix + name);
+        var fromCredentials = credentials.Section(name);
+        if (fromConfig is null && fromCredentials is null)
+            return null;
+        string? Raw(string key) => fromCredentials is not null && fromCredentials.TryGetValue(key, out var c) ? c : fromConfig?.GetValueOrDefault(key);
+        string? Get(string key) => string.IsNullOrWhiteSpace(Raw(key)) ? null : Raw(key);
         return new ProfileSettings(name)
         {
-            AccessKeyId = Blank(o.AccessKey),
-            SecretAccessKey = Blank(o.SecretKey),
-            SessionToken = Blank(o.Token),
-            Region = profile.Region?.SystemName,
-            MfaSerial = Blank(o.MfaSerial),
-            MfaProcess = extra.GetValueOrDefault("mfa_process"),
-            MfaPrompt = Blank(extra.GetValueOrDefault("mfa_prompt")),
-            MfaYkmanAccount = Blank(extra.GetValueOrDefault("mfa_ykman_account")),
-            RoleArn = Blank(o.RoleArn),
-            SourceProfile = Blank(o.SourceProfile),
-            ExternalId = Blank(o.ExternalID),
-            RoleSessionName = Blank(o.RoleSessionName),
-            CredentialProcess = Blank(o.CredentialProcess),
-            DurationSeconds = ParseDuration(name, extra.GetValueOrDefault("duration_seconds")),
-            SsoSession = Blank(extra.GetValueOrDefault("sso_session")),
-            SsoStartUrl = Blank(extra.GetValueOrDefault("sso_start_url")),
-            SsoRegion = Blank(extra.GetValueOrDefault("sso_region")),
-            SsoAccountId = Blank(extra.GetValueOrDefault("sso_account_id")),
-            SsoRoleName = Blank(extra.GetValueOrDefault("sso_role_name")),
+            AccessKeyId = Get("aws_access_key_id"),
+            SecretAccessKey = Get("aws_secret_access_key"),
+            SessionToken = Get("aws_session_token"),
+            Region = Get("region"),
+            MfaSerial = Get("mfa_serial"),
+            // An empty mfa_process is kept: it says "no process" rather than "not set".
+            MfaProcess = Raw("mfa_process"),
+            MfaPrompt = Get("mfa_prompt"),
+            MfaYkmanAccount = Get("mfa_ykman_account"),
+            RoleArn = Get("role_arn"),
+            SourceProfile = Get("source_profile"),
+            ExternalId = Get("external_id"),
+            RoleSessionName = Get("role_session_name"),
+            CredentialProcess = Get("credential_process"),
+            DurationSeconds = ParseDuration(name, Get("duration_seconds")),
+            SsoSession = Get("sso_session"),
+            SsoStartUrl = Get("sso_start_url"),
+            SsoRegion = Get("sso_region"),
+            SsoAccountId = Get("sso_account_id"),
+            SsoRoleName = Get("sso_role_name"),
         };
     }
 
-    public IReadOnlyDictionary<string, string>? FindSsoSession(string name)
-    {
-        Load();
-        return _config is not null && _config.TryGetSection(name, true, false, out var props, out _) ? props : null;
-    }
+    public IReadOnlyDictionary<string, string>? FindSsoSession(string name) => Files().Config.Section(SsoSessionPrefix + name);
 
-    public IReadOnlyList<string> SsoSessionNames()
-    {
-        Load();
-        return (_config?.ListSectionNames() ?? []).Where(IsSsoSession).Select(n => n[SsoSessionPrefix.Length..].Trim()).Order().ToList();
-    }
+    public IReadOnlyList<string> SsoSessionNames() =>
+        Files().Config.SectionNames.Where(n => n.StartsWith(SsoSessionPrefix, StringComparison.Ordinal)).Select(n => n[SsoSessionPrefix.Length..].Trim()).Order().ToList();
 
+    private const string ProfilePrefix = "profile ";
     private const string SsoSessionPrefix = "sso-session ";
-
-    private static bool IsSsoSession(string section) => section.StartsWith(SsoSessionPrefix, StringComparison.Ordinal);
 
     /// <summary>
     /// The AWS SDK opens these files by path on its own (for region, endpoint and retry settings) as soon as it builds a
-    /// client: a FIFO or device there would block that open forever. So they are checked before anything runs.
+    /// client: a FIFO or device there would block that open forever. So they are checked (and read: the same open)
+    /// before anything runs; a malformed file still fails only where a profile is needed.
     /// </summary>
-    public void RequireRegularFiles()
+    public void RequireRegularFiles() => Text();
+
+    private (string? Credentials, string? Config) Text()
     {
+        if (_text is { } text)
+            return text;
         try
         {
-            RegularFiles.RequireRegularIfPresent(CredentialsPath);
-            RegularFiles.RequireRegularIfPresent(ConfigPath);
+            return (_text = (Read(CredentialsPath), Read(ConfigPath))).Value;
         }
         catch (NotRegularFileException e)
         {
@@ -97,44 +82,42 @@ public sealed partial class SharedProfileStore(EnvironmentVariables env) : IProf
         }
     }
 
-    private void Load()
+    private static string? Read(string path)
     {
-        if (_file is not null)
-            return;
         try
         {
-            _file = new SharedCredentialsFile(CredentialsPath);
-            _config = File.Exists(ConfigPath) ? new ProfileIniFile(ConfigPath, profileMarkerRequired: false) : null;
+            return RegularFiles.ReadTextIfPresent(path);
         }
-        catch (InvalidDataException e)
+        catch (IOException e) when (e is not NotRegularFileException)
         {
-            // The SDK's message quotes the offending line, which may be a secret (`aws_secret_access_key: ...`):
-            // only the file and the line number are passed on, and the exception is not kept (--debug prints inner ones).
-            throw new AwsSessionException($"malformed AWS config: {Where(e.Message)} is not a section, a key = value or a comment",
+            throw new AwsSessionException($"cannot read {path}: {ErrorText.Outside(e.Message)}", hint: "check the file's permissions");
+        }
+    }
+
+    private (IniFile Credentials, IniFile Config) Files()
+    {
+        if (_files is { } files)
+            return files;
+        var (credentials, config) = Text();
+        return (_files = (Parse(credentials, CredentialsPath), Parse(config, ConfigPath))).Value;
+    }
+
+    private static IniFile Parse(string? text, string path)
+    {
+        try
+        {
+            return text is null ? IniFile.Empty : IniFile.Parse(text);
+        }
+        catch (MalformedIniException e)
+        {
+            // Only the file and the line number: the line itself may be a secret (`aws_secret_access_key: ...`).
+            throw new AwsSessionException($"malformed AWS config: line {e.LineNumber} of {path} is not a section, a key = value or a comment",
                 hint: "fix that line (its content is not shown: it may hold a secret)");
         }
     }
-
-    /// <summary>"line N of FILE" from the SDK's "Line N:&lt;...&gt; in file FILE does not ...", naming only files we know.</summary>
-    private string Where(string sdkMessage)
-    {
-        var line = LineNumber().Match(sdkMessage) is { Success: true } m ? $"line {m.Groups[1].Value}" : "a line";
-        // The file name follows the quoted line, so only the last " in file " is the SDK's own text.
-        var tail = sdkMessage[(sdkMessage.LastIndexOf(" in file ", StringComparison.Ordinal) + 1)..];
-        var file = new[] { CredentialsPath, ConfigPath }.FirstOrDefault(p => tail.StartsWith($"in file {p} ", StringComparison.Ordinal));
-        return $"{line} of {file ?? "the AWS credentials or config file"}";
-    }
-
-    [GeneratedRegex("^Line ([0-9]{1,9}):")]
-    private static partial Regex LineNumber();
-
-    private Dictionary<string, string> Extra(string name) =>
-        _config is not null && _config.TryGetSection(name, false, false, out var props, out _) ? props : [];
 
     private static int? ParseDuration(string profile, string? value) =>
         value is null ? null
         : int.TryParse(value, out var s) && s > 0 ? s
         : throw new AwsSessionException($"profile '{profile}': duration_seconds '{ErrorText.Printable(value)}' is not a number of seconds", hint: "e.g. duration_seconds = 3600");
-
-    private static string? Blank(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 }

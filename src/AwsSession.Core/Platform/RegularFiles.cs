@@ -74,6 +74,29 @@ public static partial class RegularFiles
             throw new NotRegularFileException(path, UnixFiles.Describe(kind));
     }
 
+    /// <summary>
+    /// The text of a file a person keeps (the AWS config files), or null when there is none: links are followed
+    /// (dotfile managers link them), a FIFO or device is refused instead of blocking, and the file is opened once, so
+    /// what was checked is what is read.
+    /// </summary>
+    public static string? ReadTextIfPresent(string path)
+    {
+        if (!Native)
+            return File.Exists(path) ? File.ReadAllText(path) : null;
+        var fd = OpenFd(path, Flags.NonBlock | Flags.CloExec, 0);
+        if (fd < 0)
+        {
+            var errno = Marshal.GetLastPInvokeError();
+            return errno == Errno.NoEnt || errno == Errno.NotDir ? null : throw Error(errno, path);
+        }
+        using var handle = new SafeFileHandle(fd, ownsHandle: true);
+        if (UnixFiles.Kind(handle) is { } kind && kind != UnixFiles.FileKind.Regular)
+            throw new NotRegularFileException(path, UnixFiles.Describe(kind));
+        using var stream = new FileStream(handle, FileAccess.Read, 1);
+        using var reader = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true);
+        return reader.ReadToEnd();
+    }
+
     /// <summary>An exclusive, non-blocking flock. False when another process holds it; other failures throw.</summary>
     public static bool TryLock(SafeFileHandle handle, string path)
     {

@@ -4,7 +4,7 @@ using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Config;
 
-/// <summary>The real files, parsed by AWSSDK.Core, in a temp dir per test.</summary>
+/// <summary>The real files, in a temp dir per test.</summary>
 public sealed class SharedProfileStoreTests : IDisposable
 {
     private readonly string _dir = Directory.CreateTempSubdirectory("aws-session-profiles-").FullName;
@@ -19,9 +19,6 @@ public sealed class SharedProfileStoreTests : IDisposable
     private SharedProfileStore Store(string config, string credentials) =>
         new(Env.Of(("HOME", Path.Combine(_dir, "no-home")), ("AWS_CONFIG_FILE", Write("my-config", config)), ("AWS_SHARED_CREDENTIALS_FILE", Write("my-credentials", credentials))));
 
-    // AWSSDK.Core's SharedCredentialsFile(path) takes the config file from its static default (the process's
-    // AWS_CONFIG_FILE or ~/.aws/config), not from the store's environment snapshot, so these tests keep the SDK-parsed
-    // keys in the credentials file; the integration tests prove AWS_CONFIG_FILE for the real process.
     [Fact]
     public void AWS_SHARED_CREDENTIALS_FILE_is_honoured()
     {
@@ -102,6 +99,40 @@ public sealed class SharedProfileStoreTests : IDisposable
         var store = Store("[profile work]\nduration_seconds = soon\n", "[work]\naws_access_key_id = A\naws_secret_access_key = B\n");
 
         Should.Throw<AwsSessionException>(() => store.Find("work")).Message.ShouldContain("profile 'work': duration_seconds 'soon'");
+    }
+
+    [Fact]
+    public void A_profile_joins_both_files_and_the_credentials_file_wins_where_both_have_a_key()
+    {
+        var store = Store("[profile work]\nregion = eu-west-1\nmfa_serial = arn:aws:iam::1:mfa/a\naws_access_key_id = AKIACONFIG\n",
+            "[work]\naws_access_key_id = AKIACREDS\naws_secret_access_key = s\n");
+
+        var p = store.Find("work").ShouldNotBeNull();
+
+        (p.AccessKeyId, p.SecretAccessKey, p.Region, p.MfaSerial).ShouldBe(("AKIACREDS", "s", "eu-west-1", "arn:aws:iam::1:mfa/a"));
+    }
+
+    [Fact]
+    public void In_the_config_a_profile_is_profile_NAME_or_default_and_sso_sessions_are_their_own()
+    {
+        var store = Store("[default]\nregion = us-east-1\n[work]\nregion = nowhere\n[sso-session corp]\nsso_region = eu-west-1\n[sso-session alpha]\n", "");
+
+        store.Find("default")!.Region.ShouldBe("us-east-1");
+        store.Find("work").ShouldBeNull();
+        store.FindSsoSession("corp")!["sso_region"].ShouldBe("eu-west-1");
+        store.SsoSessionNames().ShouldBe(["alpha", "corp"]);
+    }
+
+    [Fact]
+    public void Each_file_is_read_once_per_run()
+    {
+        var store = Store("[profile work]\nregion = eu-west-1\n", "[work]\naws_access_key_id = A\naws_secret_access_key = B\n");
+        store.RequireRegularFiles();
+        File.Delete(Path.Combine(_dir, "my-config"));
+        File.Delete(Path.Combine(_dir, "my-credentials"));
+
+        store.Find("work")!.Region.ShouldBe("eu-west-1");
+        store.Find("work")!.AccessKeyId.ShouldBe("A");
     }
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
