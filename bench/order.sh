@@ -5,8 +5,8 @@
 #   - publishes aws-session as it is now, warms a cache against moto (bench/common.sh);
 #   - samples the cached commands with perf (CPU clock at a high rate, plus every page fault's instruction), and
 #     keeps every aws-session function seen, in the order first seen;
-#   - merges them with the symbols already listed (a function that left the hot path costs nothing: the compiler
-#     ignores names it does not know).
+#   - lists them first, then the symbols listed before and not seen this time (sampling misses some short hot
+#     functions; one that left the hot path costs little, and the compiler ignores names it no longer knows).
 # Run it after changing what a cache hit does, then bench/run.sh. Needs perf (Debian: linux-perf).
 # Usage: bench/order.sh     env: ORDER_RUNS (rounds of the hot commands, default 100)
 set -euo pipefail
@@ -32,7 +32,7 @@ perf record -q -e page-faults -c 1 -o "$OUT/faults.data" -- bash -c "for i in 1 
 for data in faults cpu; do
   perf script -i "$OUT/$data.data" --comm aws-session -F ip,sym,dso 2>/dev/null
 done | awk '/\/aws-session\)$/ { $1 = ""; sub(/^ +/, ""); sub(/ \([^()]*\)$/, ""); if ($0 != "" && $0 !~ /^\[unknown\]/ && $0 !~ /::/) print }' >"$OUT/seen.txt"
-cat "$ORDER" "$OUT/seen.txt" 2>/dev/null | awk 'NF && !seen[$0]++' >"$OUT/order.txt"
+cat "$OUT/seen.txt" "$ORDER" 2>/dev/null | awk 'NF && !seen[$0]++' >"$OUT/order.txt"
 mv "$OUT/order.txt" "$ORDER"
 echo "order: $(wc -l <"$ORDER") functions in $ORDER ($(awk 'NF && !s[$0]++' "$OUT/seen.txt" | wc -l) seen in this run)" >&2
 rm -rf "$OUT"
