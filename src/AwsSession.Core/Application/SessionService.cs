@@ -27,12 +27,14 @@ public sealed class SessionService(ToolContext context)
         // Resolve first: its credential-process nesting guard names the loop more precisely than the mfa_process one.
         var config = Resolve(invocation);
         Prompts.ProcessCode.GuardRecursion(context.Env);
-        context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
+        if (context.Status.Debugging)
+            context.Status.Debug((config.Base is { } b ? $"base credentials from {b.Origin} ({Masking.AccessKeyId(b.Credentials.AccessKeyId)})" : $"IAM Identity Center sign-in {config.Sso?.Session.Label}")
             + $", profile {config.ProfileName}, region {config.Region ?? "(none)"}");
         var parts = Parts.For(context, invocation, config);
         var (account, ssoRole) = invocation.Mode is PoseMode pose ? await LookupAsync(parts, invocation, config, pose, ct) : (null, null);
         var plan = parts.Planner.Plan(invocation, config, account, ssoRole);
-        context.Status.Debug($"plan: {plan.Source}");
+        if (context.Status.Debugging)
+            context.Status.Debug($"plan: {plan.Source}");
         return plan;
     }
 

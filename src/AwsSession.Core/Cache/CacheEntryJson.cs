@@ -11,7 +11,7 @@ internal static class CacheEntryJson
         w.WriteStartObject();
         w.WriteNumber("Version", e.Version);
         w.WriteString("Key", e.Key);
-        w.WriteString("Kind", e.Kind.ToString());
+        w.WriteString("Kind", Name(e.Kind));
         w.WriteString("Profile", e.Profile);
         w.WriteString("Identity", e.Identity);
         w.WriteString("UserName", e.UserName);
@@ -58,10 +58,28 @@ internal static class CacheEntryJson
         };
     });
 
-    /// <summary>An enum name, in any case, as the string enum converter read it; never a number.</summary>
+    // The enum's names spelled out: Enum.ToString and Enum.TryParse read the enum's metadata by reflection, which cost a
+    // cache hit more than the rest of the file. CacheFormatsTests checks every kind against the serializer's spelling.
+    private static string Name(SessionKind kind) => kind switch
+    {
+        SessionKind.Mfa => "Mfa",
+        SessionKind.Role => "Role",
+        SessionKind.Environment => "Environment",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind)),
+    };
+
+    /// <summary>A name in any case, as the string enum converter read it; never a number.</summary>
     private static bool TryKind(string? text, out SessionKind kind)
     {
+        foreach (var k in (SessionKind[])[SessionKind.Mfa, SessionKind.Role, SessionKind.Environment])
+        {
+            if (string.Equals(text, Name(k), StringComparison.OrdinalIgnoreCase))
+            {
+                kind = k;
+                return true;
+            }
+        }
         kind = default;
-        return text is { Length: > 0 } && char.IsLetter(text[0]) && Enum.TryParse(text, ignoreCase: true, out kind) && Enum.IsDefined(kind);
+        return false;
     }
 }

@@ -23,6 +23,11 @@ public sealed record ProfileSettings(string Name)
     public string? SsoAccountId { get; init; }
     public string? SsoRoleName { get; init; }
 
+    /// <summary>aws_session_backend, from the config file only: which secret store holds the keys (Secrets/Backends).</summary>
+    public string? SessionBackend { get; init; }
+
+    public const string SessionBackendKey = "aws_session_backend";
+
     /// <summary>True when the profile signs in with IAM Identity Center (sso_session, or the legacy sso_start_url).</summary>
     public bool IsSso => SsoSession is not null || SsoStartUrl is not null;
 

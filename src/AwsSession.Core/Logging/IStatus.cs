@@ -8,4 +8,7 @@ public interface IStatus
     void Warn(string message);
 
     void Debug(string message);
+
+    /// <summary>Whether <see cref="Debug"/> shows anything: a costly message (a plan's description) is built only then.</summary>
+    bool Debugging => true;
 }

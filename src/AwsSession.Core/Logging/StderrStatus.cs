@@ -7,6 +7,8 @@ public sealed class StderrStatus(TextWriter error, bool debug) : IStatus
 
     public void Warn(string message) => error.WriteLine("aws-session: warning: " + message);
 
+    public bool Debugging => debug;
+
     public void Debug(string message)
     {
         if (debug)

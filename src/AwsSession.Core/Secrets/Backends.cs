@@ -13,13 +13,17 @@ namespace AwsSession.Secrets;
 public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> prompt)
 {
     public const string Variable = "AWS_SESSION_BACKEND";
-    public const string ConfigKey = "aws_session_backend";
+    public const string ConfigKey = ProfileSettings.SessionBackendKey;
     public static readonly string[] Names = [SecretServiceStore.BackendName, PassStore.BackendName, FileStore.BackendName, KeychainStore.BackendName, PlaintextStore.BackendName];
 
     public string ConfigPath => env.Get("AWS_CONFIG_FILE") ?? Path.Combine(env.Home, ".aws", "config");
 
     /// <summary>The backend a profile's keys are read from.</summary>
     public string For(string profile, string? flag) => Explicit(profile, flag) ?? PlaintextStore.BackendName;
+
+    /// <summary>The same, with the profile's aws_session_backend already read by the profile store (no second read of the file).</summary>
+    public string For(string profile, string? flag, string? configured) =>
+        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? Check(configured, $"{ConfigKey} in {ConfigPath}") ?? PlaintextStore.BackendName;
 
     /// <summary>The backend `add` writes to: the configured one, else this platform's secret store.</summary>
     public string ForAdd(string profile, string? flag) => Explicit(profile, flag) ?? PlatformDefault;

@@ -14,7 +14,7 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
     public ProfileSettings? Find(string name)
     {
         var profile = files.Find(name);
-        if (profile?.RoleArn is not null || StoreNameOf(name) is not { } backend)
+        if (profile?.RoleArn is not null || StoreNameOf(name, profile?.SessionBackend) is not { } backend)
             return profile;
         if (!_open.TryGetValue(backend, out var store))
             _open[backend] = store = open(backend);
@@ -28,11 +28,11 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
 
     public IReadOnlyList<string> SsoSessionNames() => files.SsoSessionNames();
 
-    private string? StoreNameOf(string name)
+    private string? StoreNameOf(string name, string? configured)
     {
         if (!ValidName(name))
             return null;
-        var backend = backends.For(name, null);
+        var backend = backends.For(name, null, configured);
         return backend == PlaintextStore.BackendName ? null : backend;
     }
 
