@@ -1,4 +1,3 @@
-using System.Text.RegularExpressions;
 using AwsSession.Domain;
 
 namespace AwsSession.Secrets;
@@ -8,17 +7,18 @@ namespace AwsSession.Secrets;
 /// names a store accepts: letters, digits and ._-@+ only, so a name is safe as a file name, a pass path,
 /// a D-Bus attribute and a keychain account.
 /// </summary>
-public static partial class StoreNames
+public static class StoreNames
 {
     public const string Service = "aws-session";
 
     public static string Label(string profile) => $"aws-session: AWS keys of profile {profile}";
 
     public static string Profile(string name) =>
-        ProfilePattern().IsMatch(name) ? name
+        IsStoreName(name) ? name
         : throw new UsageException($"profile name '{ErrorText.Printable(name)}' cannot be used with a secret store",
             "use letters, digits and . _ - @ + (at most 64 characters)");
 
-    [GeneratedRegex(@"\A[A-Za-z0-9_@+-][A-Za-z0-9._@+-]{0,63}\z")]
-    private static partial Regex ProfilePattern();
+    /// <summary>1 to 64 of A-Z a-z 0-9 . _ @ + -, not starting with a dot. Spelled out, not a regex: every cache hit asks.</summary>
+    private static bool IsStoreName(string s) =>
+        s.Length is >= 1 and <= 64 && s[0] != '.' && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '+' or '-');
 }
