@@ -7,17 +7,32 @@ namespace AwsSession.Cli;
 /// <summary>
 /// The command lines typed on every Makefile target and shell prompt, read without building the parser's command
 /// tree (which costs more than the rest of a cached run): plain, `mfa [DEVICE-ARN]`, `pose [ACCOUNT [ROLE]]`, and
-/// `exec` before any of them, made only of words. Anything else, any option included, and anything that fails a
-/// check, is left to the parser, which reads it the same way (a unit test holds the two to that) or explains why not.
+/// `exec` before any of them, made of words and at most one `--profile NAME`. Anything else, any other option included,
+/// and anything that fails a check, is left to the parser, which reads it the same way (a unit test holds the two to
+/// that) or explains why not.
 /// </summary>
 public static class HotPath
 {
+    /// <summary>Words the parser may take as a command rather than as a profile's name: such a line is left to it.</summary>
+    private static readonly HashSet<string> Reserved = ["exec", "mfa", "pose"];
+
     /// <param name="words">The arguments before the first `--`.</param>
     /// <param name="command">The words after it; null when there was no `--`.</param>
     public static SessionRequest? TryRead(IReadOnlyList<string> words, IReadOnlyList<string>? command)
     {
-        // Options, response files (@file) and directives ([suggest]) are the parser's.
+        string? profile = null;
+        var at = words.ToList().IndexOf("--profile");
+        if (at >= 0)
+        {
+            if (at + 1 >= words.Count || Reserved.Contains(words[at + 1]))
+                return null;
+            profile = words[at + 1];
+            words = [.. words.Take(at), .. words.Skip(at + 2)];
+        }
+        // Other options, response files (@file) and directives ([suggest]) are the parser's.
         if (words.Any(w => w.Length == 0 || w[0] is '-' or '@' or '['))
+            return null;
+        if (profile is { Length: 0 } || profile?[0] is '-' or '@' or '[')
             return null;
         var exec = words.Count > 0 && words[0] == "exec";
         var rest = exec ? words.Skip(1).ToArray() : words.ToArray();
@@ -38,7 +53,7 @@ public static class HotPath
                 ["pose", var account, var role] => ModeInput.Pose(account, role),
                 _ => null,
             };
-            return mode is null ? null : new SessionRequest(ModeInput.Read(mode, new SessionOptions()), Exec: exec, Command: exec ? command : null);
+            return mode is null ? null : new SessionRequest(ModeInput.Read(mode, new SessionOptions { Profile = profile }), Exec: exec, Command: exec ? command : null);
         }
         catch (UsageException)
         {

@@ -50,6 +50,9 @@ public sealed class HotPathTests
     [InlineData("exec", "pose", "prod", "--", "make", "deploy")]
     [InlineData("exec", "pose", "prod", "Admin", "--", "true")]
     [InlineData("exec", "mfa", "--", "aws", "sts", "get-caller-identity")]
+    [InlineData("--profile", "base", "pose", "prod")]
+    [InlineData("exec", "--profile", "base", "pose", "prod", "--", "make")]
+    [InlineData("pose", "prod", "--profile", "base")]
     public async Task The_everyday_command_lines_take_the_hot_path_and_mean_what_the_parser_reads(params string[] args)
     {
         var hot = Hot(args);
@@ -58,8 +61,10 @@ public sealed class HotPathTests
     }
 
     [Theory]
-    [InlineData("--profile", "base", "pose", "prod")]
     [InlineData("pose", "prod", "-t", "123456")]
+    [InlineData("--profile", "a", "--profile", "b", "pose")]
+    [InlineData("--profile", "pose", "prod")]
+    [InlineData("--profile")]
     [InlineData("pose", "prod", "--debug")]
     [InlineData("--help")]
     [InlineData("exec", "--server", "--", "true")]
@@ -79,7 +84,7 @@ public sealed class HotPathTests
     private static readonly string[] Alphabet =
     [
         "exec", "mfa", "pose", "prod", "123456789012", "Admin", "ci/Deploy", "arn:aws:iam::123456789012:role/x",
-        "arn:aws:iam::123456789012:mfa/alice", "--", "-t", "123456", "--profile", "--shell", "fish", "--server", "whoami",
+        "arn:aws:iam::123456789012:mfa/alice", "--", "-t", "123456", "--profile", "--profile", "--shell", "base", "--region", "fish", "--server", "whoami",
         "", "@file", "[suggest]", "-", "sh", "-c", "exit 3", "pose-", "Exec",
     ];
 
