@@ -8,8 +8,6 @@ public sealed class SessionMessagesTests(MotoServer moto) : IDisposable
 {
     private readonly AwsSessionProcess _tool = new(moto.Url, moto.Seed);
 
-    private const string Until = @" until (\d{4}-\d\d-\d\d )?\d\d:\d\d UTC, (\d+h)?\d+m left";
-
     [Fact]
     public async Task A_new_mfa_session_and_a_cached_one_each_say_which_they_are()
     {
@@ -17,9 +15,9 @@ public sealed class SessionMessagesTests(MotoServer moto) : IDisposable
         var second = await _tool.RunAsync("mfa");
 
         first.ExitCode.ShouldBe(0, first.ToString());
-        first.Stderr.ShouldMatch($"aws-session: New MFA session for {moto.Seed.Devices[0]}{Until}");
+        first.Stderr.ShouldMatch($"aws-session: New MFA session for {moto.Seed.Devices[0]}{SessionLine.Until}");
         second.ExitCode.ShouldBe(0, second.ToString());
-        second.Stderr.ShouldMatch($"aws-session: Using cached MFA session for {moto.Seed.Devices[0]}{Until}");
+        second.Stderr.ShouldMatch($"aws-session: Using cached MFA session for {moto.Seed.Devices[0]}{SessionLine.Until}");
         second.Stderr.ShouldNotContain("New MFA session");
     }
 
@@ -31,9 +29,9 @@ public sealed class SessionMessagesTests(MotoServer moto) : IDisposable
         var second = await _tool.RunAsync("pose", id);
 
         first.ExitCode.ShouldBe(0, first.ToString());
-        first.Stderr.ShouldMatch($"aws-session: Assumed OrganizationAccountAccessRole in {id}{Until}");
+        first.Stderr.ShouldMatch($"aws-session: Assumed OrganizationAccountAccessRole in {id}{SessionLine.Until}");
         second.ExitCode.ShouldBe(0, second.ToString());
-        second.Stderr.ShouldMatch($"aws-session: Using cached role session OrganizationAccountAccessRole in {id}{Until}");
+        second.Stderr.ShouldMatch($"aws-session: Using cached role session OrganizationAccountAccessRole in {id}{SessionLine.Until}");
         second.Stderr.ShouldNotContain("Assumed");
     }
 
