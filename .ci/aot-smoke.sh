@@ -18,7 +18,10 @@ dotnet publish src/AwsSession -c Release -o "$out" -p:TreatWarningsAsErrors=true
 if grep -E ': warning [A-Z]+[0-9]+' artifacts/aot-publish.log; then
   echo "aot-smoke: the AOT publish has warnings (above); fix them at the source"; exit 1
 fi
-[ "$(head -c4 "$out/aws-session" | tail -c3)" = ELF ] || { echo "aot-smoke: $out/aws-session is not a native binary"; exit 1; }
+# Two executables: aws-session (the front, which serves cache hits) and aws-session-full (everything else).
+for exe in aws-session aws-session-full; do
+  [ "$(head -c4 "$out/$exe" 2>/dev/null | tail -c3)" = ELF ] || { echo "aot-smoke: $out/$exe is not a native binary"; exit 1; }
+done
 "$out/aws-session" --version
 
 filter=${AOT_SMOKE_FILTER-Category=Smoke}

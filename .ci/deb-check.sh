@@ -20,7 +20,7 @@ bash_file=/usr/share/bash-completion/completions/aws-session
 zsh_file=/usr/share/zsh/vendor-completions/_aws-session
 fish_file=/usr/share/fish/vendor_completions.d/aws-session.fish
 listed=$(dpkg -L aws-session)
-for f in /usr/bin/aws-session /usr/share/man/man1/aws-session.1.gz "$bash_file" "$zsh_file" "$fish_file"; do
+for f in /usr/bin/aws-session /usr/lib/aws-session/aws-session /usr/lib/aws-session/aws-session-full /usr/share/man/man1/aws-session.1.gz "$bash_file" "$zsh_file" "$fish_file"; do
   grep -qx "$f" <<<"$listed" || fail "$f is not in the package"
   [ -s "$f" ] || fail "$f is missing or empty after install"
 done
@@ -28,7 +28,7 @@ done
 [ "$(PATH=/usr/bin:/bin command -v aws-session)" = /usr/bin/aws-session ] || fail "aws-session is not /usr/bin/aws-session"
 version=$(/usr/bin/aws-session --version) || fail "aws-session --version failed"
 [ "$version" = "$(dpkg-query -W -f='${Version}' aws-session)" ] || fail "--version says '$version', the package another"
-/usr/bin/aws-session --help >/dev/null || fail "aws-session --help failed"
+/usr/bin/aws-session --help >/dev/null || fail "aws-session --help failed (the front hands it to aws-session-full beside it)"
 
 [ "$(man -w aws-session)" = /usr/share/man/man1/aws-session.1.gz ] || fail "man -w aws-session: $(man -w aws-session 2>&1)"
 page=$(MANPAGER=cat MANWIDTH=80 man --warnings aws-session 2>/tmp/deb-check-man.err) || fail "man aws-session failed"

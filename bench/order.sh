@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Regenerates src/AwsSession/startup.order: the functions a cache hit runs, so the Native AOT compiler lays them
+# Regenerates src/AwsSession.Front/startup.order: the functions a cache hit runs, so the Native AOT compiler lays them
 # out together (ILC --order). The kernel maps a binary's code 64 KiB around each first touch, so hot code spread over
 # a 9 MB text section made a cached run map most of it: 14 MB peak RSS, and the page faults cost time too.
 #   - publishes aws-session as it is now, warms a cache against moto (bench/common.sh);
@@ -12,7 +12,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${ORDER_RUNS:-100}
-ORDER=src/AwsSession/startup.order
+ORDER=src/AwsSession.Front/startup.order
 OUT=$(mktemp -d)
 command -v perf >/dev/null || { echo "order: perf not found (apt-get install linux-perf)" >&2; exit 1; }
 command -v moto_server >/dev/null || { echo "order: moto_server not found (pip install 'moto[server]')" >&2; exit 1; }

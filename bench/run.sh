@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures aws-session's cached start-up against its own yardstick, with public tools only (hyperfine, GNU time):
-#   - builds the Native AOT binary and bench/reference (an empty Native AOT program, same SDK, same publish settings
+#   - builds the Native AOT binaries (aws-session, the front that serves cache hits, and aws-session-full) and bench/reference (an empty Native AOT program, same SDK, same publish settings
 #     from src/AwsSession/NativeAot.props) in this run;
 #   - times the reference and each cached command interleaved (ROUNDS rounds of RUNS runs each, so load on a shared
 #     machine hits all alike) and reports medians, CPU time and every figure as a ratio to the reference;
@@ -33,6 +33,8 @@ dotnet publish bench/reference -c Release -o "$OUT/ref" >"$OUT/publish-ref.log" 
 AOT=$OUT/aot/aws-session
 REF=$OUT/ref/reference
 WARNINGS=$(grep -cE ': warning [A-Z]+[0-9]+' "$OUT/publish.log" || true)
+# The compiler and MSBuild servers the publishes left running would share the 2 cores with what is measured.
+dotnet build-server shutdown >/dev/null 2>&1 || true
 
 source bench/common.sh
 start_moto
@@ -83,7 +85,7 @@ done
 {
   echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Tools: .NET SDK $(dotnet --version), $($AWS2 --version 2>&1 | cut -d' ' -f1), hyperfine $(hyperfine --version | cut -d' ' -f2), GNU time, moto $(python3 -c 'import moto; print(moto.__version__)')"
-  echo "aws-session binary: $(du -m "$AOT" | cut -f1) MB; reference: $(du -m "$REF" | cut -f1) MB; trim/AOT warnings in publish: $WARNINGS"
+  echo "aws-session (the front, which serves these hits): $(du -m "$AOT" | cut -f1) MB; aws-session-full (the complete tool): $(du -m "$OUT/aot/aws-session-full" | cut -f1) MB; reference: $(du -m "$REF" | cut -f1) MB; trim/AOT warnings in publish: $WARNINGS"
   echo
   python3 bench/measure.py "$OUT"
 } | tee "$OUT/table.md"

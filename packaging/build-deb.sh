@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Builds artifacts/aws-session_VERSION_amd64.deb with dpkg-deb: the Native AOT binary as /usr/bin/aws-session, and
-# the man page and the bash, zsh and fish completions in Debian's standard places, all three printed by that binary
+# Builds artifacts/aws-session_VERSION_amd64.deb with dpkg-deb: the two Native AOT executables in /usr/lib/aws-session
+# (aws-session, the front that serves cache hits, and aws-session-full, the complete tool it hands everything else to;
+# the front finds it beside itself) with /usr/bin/aws-session a link to the front, and the man page and the bash, zsh and fish completions in Debian's standard places, all three printed by that binary
 # itself (`aws-session manpage`, `aws-session completion SHELL`), so the package documents exactly what it installs.
 # Prints the .deb's path on stdout; progress on stderr. DEB_MAINTAINER overrides the Maintainer field.
 # Needs: the .NET SDK, clang and zlib1g-dev (Native AOT), dpkg-deb, gzip, objdump (binutils).
@@ -16,11 +17,15 @@ mkdir -p "$work"
 dotnet publish src/AwsSession -c Release -r "$rid" -o "$work/publish" -nologo -v q -clp:NoSummary >"$work/publish.log" 2>&1 \
   || { tail -30 "$work/publish.log" >&2; say "publish failed"; exit 1; }
 bin="$work/publish/aws-session"
-[ "$(head -c4 "$bin" | tail -c3)" = ELF ] || { say "$bin is not a native binary"; exit 1; }
+for exe in "$bin" "$work/publish/aws-session-full"; do
+  [ "$(head -c4 "$exe" 2>/dev/null | tail -c3)" = ELF ] || { say "$exe is not a native binary"; exit 1; }
+done
 version=$("$bin" --version)
 
 root="$work/root"
-install -D -m 0755 "$bin" "$root/usr/bin/aws-session"
+install -D -m 0755 -t "$root/usr/lib/aws-session" "$bin" "$work/publish/aws-session-full"
+mkdir -p "$root/usr/bin"
+ln -s ../lib/aws-session/aws-session "$root/usr/bin/aws-session"
 mkdir -p "$root/usr/share/man/man1"
 "$bin" manpage | gzip -9n >"$root/usr/share/man/man1/aws-session.1.gz"
 install -d "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/vendor-completions" "$root/usr/share/fish/vendor_completions.d"
@@ -30,8 +35,8 @@ install -d "$root/usr/share/bash-completion/completions" "$root/usr/share/zsh/ve
 install -D -m 0644 LICENSE "$root/usr/share/doc/aws-session/copyright"
 chmod -R u=rwX,go=rX "$root/usr/share"
 
-# The binary links only libc6 (libc, libm, the loader); it needs the newest glibc symbol version it references.
-glibc=$(objdump -T "$bin" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
+# The binaries link only libc6 (libc, libm, the loader); they need the newest glibc symbol version they reference.
+glibc=$(objdump -T "$bin" "$work/publish/aws-session-full" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)
 [ -n "$glibc" ] || { say "no glibc symbol versions in $bin (objdump -T)"; exit 1; }
 install -d "$root/DEBIAN"
 cat >"$root/DEBIAN/control" <<CONTROL

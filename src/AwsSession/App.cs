@@ -2,14 +2,15 @@ using System.CommandLine;
 using AwsSession.Application;
 using AwsSession.Cli.Commands;
 using AwsSession.Domain;
+using AwsSession.Entry;
 using AwsSession.Output;
 using AwsSession.Platform;
 
 namespace AwsSession.Cli;
 
 /// <summary>
-/// The entry point's logic: read the command line, run, and the single place where expected failures become one
-/// stderr line and an exit code (2 usage, 1 AWS/runtime). Stack traces only with --debug.
+/// The complete tool's entry point: read the command line (the hot lines without the parser), run, and leave expected
+/// failures to <see cref="TopLevel"/>, which words them the same way for both executables.
 /// </summary>
 public static class App
 {
@@ -33,7 +34,7 @@ public static class App
         var options = split < 0 ? args : args[..split];
         var command = split < 0 ? null : args[(split + 1)..];
         if (HotPath.TryRead(options, command) is { } request)
-            return await HandleAsync(() => request.RunAsync(contextFactory, CancellationToken.None), debug: false);
+            return await TopLevel.RunAsync(() => request.RunAsync(contextFactory, CancellationToken.None, ExecCommand.ServeAsync), debug: false);
 
         var root = RootCommandFactory.Create(contextFactory, command);
         var parsed = root.Parse(options);
@@ -56,34 +57,7 @@ public static class App
             return code;
         }
 
-        return await HandleAsync(() => parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }), debug);
-    }
-
-    private static async Task<int> HandleAsync(Func<Task<int>> run, bool debug)
-    {
-        try
-        {
-            return await run();
-        }
-        catch (AwsSessionException e)
-        {
-            Console.Error.WriteLine("aws-session: " + e.Line);
-            if (debug)
-                Console.Error.WriteLine(ErrorText.Trace(e));
-            return e.ExitCode;
-        }
-        catch (OperationCanceledException)
-        {
-            Console.Error.WriteLine("aws-session: cancelled");
-            return 130;
-        }
-        catch (Exception e)
-        {
-            Console.Error.WriteLine($"aws-session: unexpected error: {ErrorText.Unexpected(e)}" + (debug ? "" : " (run with --debug for details)"));
-            if (debug)
-                Console.Error.WriteLine(ErrorText.Trace(e));
-            return ExitCodes.Failure;
-        }
+        return await TopLevel.RunAsync(() => parsed.InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false, ProcessTerminationTimeout = null }), debug);
     }
 
     // System.CommandLine lists allowed values on separate lines; the rule is one stderr line per failure.

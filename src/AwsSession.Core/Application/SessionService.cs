@@ -113,7 +113,7 @@ public sealed class SessionService(ToolContext context)
             var o = invocation.Options;
             var gateways = context.Gateways(config.StsRegion);
             var interaction = context.InteractionFor(o.Prompts);
-            var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status);
+            var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status, context.CacheOnly);
             var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
             var services = new Lazy<AwsSession.Sso.ISsoServices>(context.Sso);
             var sso = new SsoPlanner(s => context.SsoTokenProvider(s, AwsSession.Sso.SignInSettings.From(context.Env, o.UseDeviceCode)),

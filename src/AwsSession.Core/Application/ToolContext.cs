@@ -21,14 +21,20 @@ public sealed class ToolContext
     public required Func<IInteraction> Interaction { get; init; }
 
     /// <summary>Prompts on the controlling terminal only (credential-process); by default there is none.</summary>
-    public Func<IInteraction> TtyInteraction { get; init; } = () => new TtyInteraction(() => null);
+    public Func<IInteraction> TtyInteraction { get; init; } = Build.IsCompleteTool ? () => new TtyInteraction(() => null) : HandOff<IInteraction>("a prompt");
 
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// Sessions come from the cache or not at all: a miss throws <see cref="Domain.HandOffException"/> before any lock
+    /// is taken. The front binary's context, whose other parts hand off too (AWS, prompts, secret stores).
+    /// </summary>
+    public bool CacheOnly { get; init; }
+
     /// <summary>Asks for keys and passphrases on the terminal; by default there is none.</summary>
-    public Func<ISecretPrompt> SecretPrompt { get; init; } = () => new SpectreSecretPrompt(() => ConsoleFactory.Stderr(false), false);
+    public Func<ISecretPrompt> SecretPrompt { get; init; } = Build.IsCompleteTool ? () => new SpectreSecretPrompt(() => ConsoleFactory.Stderr(false), false) : HandOff<ISecretPrompt>("a secret prompt");
 
     /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
     public Func<string, ISecretStore>? Stores { get; init; }
@@ -56,20 +62,20 @@ public sealed class ToolContext
     public IInteraction InteractionFor(PromptChannel channel) => channel switch
     {
         PromptChannel.DevTty => TtyInteraction(),
-        PromptChannel.None => new TtyInteraction(() => null),
+        PromptChannel.None => Build.IsCompleteTool ? new TtyInteraction(() => null) : TtyInteraction(),
         _ => Interaction() is { CanPrompt: true } stderr ? stderr : TtyInteraction(),
     };
 
     /// <summary>The Identity Center clients (OIDC and portal); production ones unless a test gives its own.</summary>
     public Func<ISsoServices> Sso
     {
-        get => _sso ?? (() => new SsoServices(Env, RetrySettings.Default));
+        get => _sso ?? (Build.IsCompleteTool ? () => new SsoServices(Env, RetrySettings.Default) : HandOff<ISsoServices>("IAM Identity Center"));
         init => _sso = value;
     }
 
     public Func<IBrowserLauncher> Browser
     {
-        get => _browser ?? (() => new BrowserLauncher(Env));
+        get => _browser ?? (Build.IsCompleteTool ? () => new BrowserLauncher(Env) : HandOff<IBrowserLauncher>("a browser"));
         init => _browser = value;
     }
 
@@ -88,10 +94,13 @@ public sealed class ToolContext
         var tokens = SsoTokens;
         var services = new Lazy<ISsoServices>(Sso);
         return new SsoTokenProvider(tokens, CacheStore, () => services.Value.Oidc(session.Region),
-            signIn is null ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status, SignInGate);
+            // The front reads cached tokens only: a run that needs a sign-in fails there, and so is handed off.
+            signIn is null || !Build.IsCompleteTool ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status, SignInGate);
     }
 
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);
+
+    private static Func<T> HandOff<T>(string what) => () => throw new Domain.HandOffException(what);
 
     private CacheStore? _store;
     private Func<ISsoServices>? _sso;

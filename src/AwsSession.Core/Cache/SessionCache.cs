@@ -4,8 +4,11 @@ using AwsSession.Logging;
 namespace AwsSession.Cache;
 
 /// <summary>Cached sessions, one file per key under the cache directory. Corrupt files are misses, never errors.</summary>
-public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus status)
+/// <param name="hitsOnly">A miss is handed off (<see cref="HandOffException"/>) instead of made here.</param>
+public sealed class SessionCache(CacheStore store, TimeProvider time, IStatus status, bool hitsOnly = false)
 {
+    public bool HitsOnly => hitsOnly;
+
     private const string Suffix = CacheNames.Entry;
 
     /// <summary>One maker per key across processes (the lock, and the failure record for those waiting).</summary>

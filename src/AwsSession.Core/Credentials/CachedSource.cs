@@ -21,6 +21,9 @@ public sealed class CachedSource(ICredentialSource inner, SessionCache cache, st
         }
 
         status.Debug($"cache miss: {key}");
+        // Before the flight: a handed-off miss must leave no lock and no failure record for other runs to read.
+        if (cache.HitsOnly)
+            throw new HandOffException($"cache miss: {key}");
         return await cache.Flight.RunAsync(key, what,
             () => cache.TryGet(key, minTtl),
             async () => await inner.GetAsync(ct),

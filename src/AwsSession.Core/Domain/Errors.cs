@@ -27,3 +27,10 @@ public static class ExitCodes
     public const int NotExecutable = 126;
     public const int CommandNotFound = 127;
 }
+
+/// <summary>
+/// A run limited to the cache (<see cref="Application.ToolContext.CacheOnly"/>, the front binary's) reached something it
+/// does not do: a miss, an AWS call, a prompt, a secret store. Never shown: the front hands the whole command line to
+/// the complete tool, which runs it from the start. Thrown before anything is written or changed.
+/// </summary>
+public sealed class HandOffException(string reason) : Exception(reason);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Entry;
 using AwsSession.Application;
 using AwsSession.Platform;
 using AwsSession.SignIn;

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Entry;
 using AwsSession.Application;
 using AwsSession.Config;
 using AwsSession.Domain;
@@ -75,24 +76,11 @@ public static class ExecCommand
         return false;
     }
 
+    /// <summary>`exec --server`: the child waits on a credential server that renews the session behind it.</summary>
     /// <param name="argv">The words after `--`; null for $SHELL. Checked by the caller: never empty.</param>
-    public static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, bool serve, CancellationToken ct)
+    public static async Task<int> ServeAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, CancellationToken ct)
     {
-        var context = contexts(invocation.Options.Debug);
-        // Resolve first: a mistyped command fails with 127 before any MFA prompt.
-        var command = ChildCommand.From(argv ?? [], context.Env.Get("SHELL")).Resolve(context.Env.Get("PATH"));
-        var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
-        if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
-            context.Status.Note(line);
-
-        if (!serve)
-        {
-            var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
-            if (ProcessImage.Supported)
-                ProcessImage.Replace(command, environment); // returns only by throwing the 126/127 failure
-            return new ChildRunner().Run(command, environment);
-        }
-
+        var (context, command, session, plan) = await ExecRun.PrepareAsync(contexts, argv, invocation, ct);
         // A refresh behind the child may use an Identity Center token and its refresh token, never open a browser.
         context.SignInGate.Close();
         var renewal = new SessionService(context).RenewalPlan(invocation, plan);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Entry;
 using AwsSession.Config;
 
 namespace AwsSession.Cli.Commands;

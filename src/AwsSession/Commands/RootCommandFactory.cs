@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Entry;
 using AwsSession.Application;
 
 namespace AwsSession.Cli.Commands;
@@ -26,7 +27,7 @@ public static class RootCommandFactory
     /// <param name="run">Runs what plain, mfa, pose and exec ask for; by default <see cref="SessionRequest.RunAsync"/>.</param>
     public static RootCommand Create(Func<bool, ToolContext> contexts, IReadOnlyList<string>? command, Func<SessionRequest, CancellationToken, Task<int>>? run = null)
     {
-        run ??= (request, ct) => request.RunAsync(contexts, ct);
+        run ??= (request, ct) => request.RunAsync(contexts, ct, ExecCommand.ServeAsync);
         ModeCommands.ModeAction action = (invocation, r, ct) => run(new SessionRequest(invocation, r.GetValue(CommonOptions.Shell)), ct);
         var root = new RootCommand(Overview)
         {

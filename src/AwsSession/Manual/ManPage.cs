@@ -56,6 +56,10 @@ public static class ManPage
             .TP
             .I ~/.aws/sso/cache/
             IAM Identity Center tokens, shared with the AWS CLI
+            .TP
+            .I aws-session-full
+            beside the \fBaws-session\fR executable (symlinks resolved): the complete tool. A native \fBaws-session\fR
+            serves cache hits of its everyday command lines itself and gives every other run to it unchanged.
             .SH SEE ALSO
             .BR aws (1)
 

@@ -8,14 +8,17 @@ namespace AwsSession.Tests.Integration.Fixtures;
 public sealed class AwsSessionProcess : IDisposable
 {
     private readonly string _root;
+    private readonly string _binary;
 
-    public AwsSessionProcess(string endpoint, SeedData? seed, string region = "us-east-1")
+    /// <param name="binary">The executable to run; by default the one under test (<see cref="Repo.Binary"/>).</param>
+    public AwsSessionProcess(string endpoint, SeedData? seed, string region = "us-east-1", string? binary = null)
     {
+        _binary = binary ?? Repo.Binary;
         _root = Directory.CreateTempSubdirectory("aws-session-test-").FullName;
         Home = Directory.CreateDirectory(Path.Combine(_root, "home")).FullName;
         CacheHome = Directory.CreateDirectory(Path.Combine(_root, "cache")).FullName;
         BinDir = Directory.CreateDirectory(Path.Combine(_root, "bin")).FullName;
-        File.CreateSymbolicLink(Path.Combine(BinDir, "aws-session"), Repo.Binary);
+        File.CreateSymbolicLink(Path.Combine(BinDir, "aws-session"), _binary);
 
         Environment = ProcessRunner.CleanEnvironment();
         Environment["HOME"] = Home;
@@ -69,7 +72,7 @@ public sealed class AwsSessionProcess : IDisposable
     public Task<ProcessResult> RunAsync(params string[] args) => RunAsync(args, stdin: null);
 
     public Task<ProcessResult> RunAsync(IEnumerable<string> args, string? stdin, TimeSpan? timeout = null) =>
-        ProcessRunner.RunAsync(Repo.Binary, args, Environment, stdin, timeout ?? Timeout, Home);
+        ProcessRunner.RunAsync(_binary, args, Environment, stdin, timeout ?? Timeout, Home);
 
     /// <summary>Runs a script with `bash -c` (or another shell) in the same environment, e.g. `eval "$(aws-session -t 123456)" &amp;&amp; aws sts get-caller-identity`.</summary>
     public Task<ProcessResult> ShellAsync(string script, string shell = "bash", string? stdin = null, TimeSpan? timeout = null) =>

@@ -32,9 +32,9 @@ public static class SsoWorld
 
         """;
 
-    public static AwsSessionProcess Create(FakeIdentityCenter fake, string? moto = null, string? config = Config)
+    public static AwsSessionProcess Create(FakeIdentityCenter fake, string? moto = null, string? config = Config, string? binary = null)
     {
-        var p = new AwsSessionProcess(moto ?? "http://127.0.0.1:9", seed: null);
+        var p = new AwsSessionProcess(moto ?? "http://127.0.0.1:9", seed: null, binary: binary);
         p.WriteAwsFiles(config);
         p.Set("AWS_ENDPOINT_URL_SSO", fake.Url).Set("AWS_ENDPOINT_URL_SSO_OIDC", fake.Url);
         p.Set("BROWSER", FakeIdentityCenter.Browser).Set("TEST_BROWSER_LOG", BrowserLog(p));

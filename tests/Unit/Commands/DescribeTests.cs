@@ -1,3 +1,4 @@
+using AwsSession.Entry;
 using AwsSession.Cli.Commands;
 
 namespace AwsSession.Tests.Unit.Commands;

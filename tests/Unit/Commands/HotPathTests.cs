@@ -1,4 +1,5 @@
 using System.CommandLine;
+using AwsSession.Entry;
 using AwsSession.Cli;
 using AwsSession.Cli.Commands;
 using CsCheck;

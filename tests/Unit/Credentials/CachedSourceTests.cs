@@ -30,6 +30,33 @@ public sealed class CachedSourceTests : IDisposable
     }
 
     [Fact]
+    public async Task Limited_to_hits_a_miss_hands_off_before_taking_the_lock_or_calling_the_source()
+    {
+        var inner = new CountingSource(TimeSpan.Zero);
+        var store = new CacheStore(_dir.Sub("c"), _status);
+        var source = new CachedSource(inner, new SessionCache(store, TimeProvider.System, _status, hitsOnly: true), K1, "default", TimeSpan.FromMinutes(5), _status);
+
+        await Should.ThrowAsync<HandOffException>(async () => await source.GetAsync(CancellationToken.None));
+
+        inner.Calls.ShouldBe(0);
+        // No lock and no failure record for other runs to wait on or read.
+        (Directory.Exists(store.Directory) ? Directory.GetFiles(store.Directory) : []).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Limited_to_hits_a_hit_is_served()
+    {
+        var inner = new CountingSource(TimeSpan.Zero);
+        await new CachedSource(inner, NewCache(), K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None);
+        var hitsOnly = new SessionCache(new CacheStore(_dir.Sub("c"), _status), TimeProvider.System, _status, hitsOnly: true);
+
+        var session = await new CachedSource(inner, hitsOnly, K1, "default", TimeSpan.FromMinutes(5), _status).GetAsync(CancellationToken.None);
+
+        session.Credentials.AccessKeyId.ShouldBe("ASIA1");
+        inner.Calls.ShouldBe(1);
+    }
+
+    [Fact]
     public async Task Concurrent_cold_callers_make_the_session_once()
     {
         // Each caller has its own cache object and its own lock handle, like separate processes: flock is per open file.

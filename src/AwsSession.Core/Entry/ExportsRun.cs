@@ -2,10 +2,10 @@ using AwsSession.Application;
 using AwsSession.Config;
 using AwsSession.Output;
 
-namespace AwsSession.Cli.Commands;
+namespace AwsSession.Entry;
 
 /// <summary>`aws-session [mfa|pose]`: prints the session as statements for eval (or JSON) on stdout, nothing else.</summary>
-public static class ExportsCommand
+public static class ExportsRun
 {
     public static async Task<int> RunAsync(Func<bool, ToolContext> contexts, Invocation invocation, string? shellName, CancellationToken ct)
     {

@@ -3,7 +3,7 @@ using AwsSession.Accounts;
 using AwsSession.Credentials;
 using AwsSession.Domain;
 
-namespace AwsSession.Cli.Commands;
+namespace AwsSession.Entry;
 
 /// <summary>The human lines about a session, shared by every command that makes one.</summary>
 public static class Describe

@@ -2,7 +2,7 @@ using AwsSession.Accounts;
 using AwsSession.Config;
 using AwsSession.Domain;
 
-namespace AwsSession.Cli.Commands;
+namespace AwsSession.Entry;
 
 /// <summary>
 /// The mode words and options made into an <see cref="Invocation"/>, with every check that can fail, so bad input

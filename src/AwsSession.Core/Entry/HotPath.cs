@@ -1,8 +1,7 @@
-using AwsSession.Cli.Commands;
 using AwsSession.Config;
 using AwsSession.Domain;
 
-namespace AwsSession.Cli;
+namespace AwsSession.Entry;
 
 /// <summary>
 /// The command lines typed on every Makefile target and shell prompt, read without building the parser's command
