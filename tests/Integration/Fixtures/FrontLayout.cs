@@ -22,7 +22,8 @@ public sealed class FrontLayout : IDisposable
         if (withCompleteTool)
         {
             var script = Path.Combine(_dir, "aws-session-full");
-            File.WriteAllText(script, $"#!/bin/sh\nprintf '%s\\n' \"$*\" >> '{_log}'\nexec '{complete}' \"$@\"\n");
+            // argv[0] as the front gives it, which the complete tool names itself after in --help.
+            File.WriteAllText(script, $"#!/bin/bash\nprintf '%s\\n' \"$*\" >> '{_log}'\nexec -a aws-session '{complete}' \"$@\"\n");
             if (!OperatingSystem.IsWindows())
                 File.SetUnixFileMode(script, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }

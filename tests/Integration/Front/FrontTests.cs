@@ -20,7 +20,7 @@ public sealed class FrontTests : IDisposable
         _moto = moto;
         _front = new AwsSessionProcess(moto.Url, moto.Seed, binary: _layout.Front);
         // The same user, HOME and cache, run with the complete tool directly.
-        _complete = new AwsSessionProcess(moto.Url, moto.Seed);
+        _complete = new AwsSessionProcess(moto.Url, moto.Seed, binary: Repo.FrontAndCompleteTool().CompleteTool);
         foreach (var name in new[] { "HOME", "XDG_CACHE_HOME" })
             _complete.Set(name, _front.Environment[name]);
     }
@@ -127,7 +127,8 @@ public sealed class FrontTests : IDisposable
         var usage = await _front.RunAsync("pose", "--no-such-option");
 
         help.ExitCode.ShouldBe(0, help.ToString());
-        help.Stdout.ShouldBe((await _complete.RunAsync("--help")).Stdout);
+        // Started directly, the complete tool names itself after its own file; handed a run, after the front's name.
+        help.Stdout.ShouldBe((await _complete.RunAsync("--help")).Stdout.Replace("aws-session-full", "aws-session", StringComparison.Ordinal));
         usage.ExitCode.ShouldBe(2, usage.ToString());
         usage.Stderr.ShouldBe((await _complete.RunAsync("pose", "--no-such-option")).Stderr);
         _layout.HandOffs.ShouldBe(["--help", "pose --no-such-option"]);
