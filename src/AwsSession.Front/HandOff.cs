@@ -12,7 +12,7 @@ public static class HandOff
 {
     public const string CompleteTool = "aws-session-full";
 
-    /// <summary>Returns only by throwing, when the complete tool cannot be run (or, without execve, with its exit code).</summary>
+    /// <summary>Returns only by throwing, when the complete tool cannot be run.</summary>
     public static int Run(string[] args)
     {
         var self = Environment.ProcessPath ?? throw new AwsSessionException($"cannot find this executable's path, to run {CompleteTool} beside it");
@@ -23,7 +23,7 @@ public static class HandOff
         try
         {
             if (!ProcessImage.Supported)
-                return new ChildRunner().Run(command, environment);
+                throw new AwsSessionException("this system has no execve");
             ProcessImage.Replace(command, environment);
         }
         catch (AwsSessionException e)

@@ -25,6 +25,13 @@ public sealed class ToolContext
 
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
+
+    /// <summary>
+    /// Runs a command as a waiting child, for plain `exec` where execve is not available (Windows); the front, which
+    /// serves only where it is, hands such a run off.
+    /// </summary>
+    public Func<Exec.ChildCommand, IReadOnlyDictionary<string, string>, int> RunChild { get; init; } =
+        Build.IsCompleteTool ? (command, environment) => new Exec.ChildRunner().Run(command, environment) : (_, _) => throw new Domain.HandOffException("a waiting parent");
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>

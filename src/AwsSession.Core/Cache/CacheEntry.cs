@@ -22,11 +22,3 @@ public sealed record CacheEntry
 
     public override string ToString() => $"CacheEntry {{ Key = {Key}, Kind = {Kind}, Identity = {Identity}, Expiration = {Expiration:O} }}";
 }
-
-/// <summary>
-/// The serializer for the one cache file off the hot path (a failure relayed to waiting runs). Sessions, account lists
-/// and recent picks, read on every cache hit, have hand-written codecs (<see cref="JsonRead"/>).
-/// </summary>
-[JsonSourceGenerationOptions(WriteIndented = false)]
-[JsonSerializable(typeof(FailureRecord))]
-internal sealed partial class CacheJson : JsonSerializerContext;

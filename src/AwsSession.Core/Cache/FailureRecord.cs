@@ -1,4 +1,3 @@
-using System.Text.Json;
 using AwsSession.Domain;
 
 namespace AwsSession.Cache;
@@ -32,7 +31,7 @@ public sealed class FailureRecords(CacheStore store, TimeProvider time)
         var record = e is RelayedFailureException r
             ? r.Record with { Key = key, At = time.GetUtcNow() }
             : new FailureRecord(key, time.GetUtcNow(), Environment.ProcessId, e.Message, e.Hint, e.ExitCode);
-        store.Write(key + CacheNames.Failure, JsonSerializer.SerializeToUtf8Bytes(record, CacheJson.Default.FailureRecord));
+        store.Write(key + CacheNames.Failure, FailureRecordJson.Write(record));
     }
 
     /// <summary>The failure another run recorded for this key at or after <paramref name="since"/>, if recent.</summary>
@@ -46,15 +45,8 @@ public sealed class FailureRecords(CacheStore store, TimeProvider time)
     {
         if (store.Read(key + CacheNames.Failure) is not { } bytes)
             return null;
-        try
-        {
-            var record = JsonSerializer.Deserialize(bytes, CacheJson.Default.FailureRecord);
-            return record?.Key == key ? record : null;
-        }
-        catch (JsonException)
-        {
-            return null;
-        }
+        var record = FailureRecordJson.Read(bytes);
+        return record?.Key == key ? record : null;
     }
 
     public void Clear(string key)

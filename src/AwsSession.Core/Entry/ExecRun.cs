@@ -16,7 +16,7 @@ public static class ExecRun
         var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
         if (ProcessImage.Supported)
             ProcessImage.Replace(command, environment); // returns only by throwing the 126/127 failure
-        return new ChildRunner().Run(command, environment);
+        return context.RunChild(command, environment);
     }
 
     /// <summary>What plain exec and `exec --server` share: the command resolved, then the session, and the line saying which.</summary>

@@ -2,8 +2,6 @@ using AwsSession.Logging;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Prompts;
@@ -40,7 +38,7 @@ public sealed class SsoTokenCache(string directory, IStatus status)
 
     public SsoToken? ReadToken(SsoSessionConfig s)
     {
-        var file = Deserialize(TokenFileName(s), SsoCacheJson.Default.TokenFile);
+        var file = Read(TokenFileName(s), SsoCacheJson.ReadToken);
         if (file?.AccessToken is not { Length: > 0 } access || ParseTime(file.ExpiresAt) is not { } expires)
             return null;
         if (file.StartUrl is { } url && url != s.StartUrl)
@@ -65,28 +63,28 @@ public sealed class SsoTokenCache(string directory, IStatus status)
             RegistrationExpiresAt = t.RegistrationExpiresAt is { } r ? FormatTime(r) : null,
             RefreshToken = t.RefreshToken,
         };
-        return _store.Write(TokenFileName(s), JsonSerializer.SerializeToUtf8Bytes(file, SsoCacheJson.Default.TokenFile));
+        return _store.Write(TokenFileName(s), SsoCacheJson.Write(file));
     }
 
     public void DeleteToken(SsoSessionConfig s) => Delete(TokenFileName(s));
 
     public SsoRegistration? ReadRegistration(SsoSessionConfig s)
     {
-        var file = Deserialize(RegistrationFileName(s), SsoCacheJson.Default.RegistrationFile);
+        var file = Read(RegistrationFileName(s), SsoCacheJson.ReadRegistration);
         return file is { ClientId: { Length: > 0 } id, ClientSecret: { Length: > 0 } secret } && ParseTime(file.ExpiresAt) is { } expires
             ? new SsoRegistration(id, secret, expires, file.GrantTypes ?? [])
             : null;
     }
 
     public bool WriteRegistration(SsoSessionConfig s, SsoRegistration r) =>
-        _store.Write(RegistrationFileName(s), JsonSerializer.SerializeToUtf8Bytes(new RegistrationFile
+        _store.Write(RegistrationFileName(s), SsoCacheJson.Write(new RegistrationFile
         {
             ClientId = r.ClientId,
             ClientSecret = r.ClientSecret,
             ExpiresAt = FormatTime(r.ExpiresAt),
             Scopes = s.IsLegacy ? null : s.Scopes.ToList(),
             GrantTypes = r.GrantTypes.ToList(),
-        }, SsoCacheJson.Default.RegistrationFile));
+        }));
 
     /// <summary>Every token in the cache (any tool's), for listings and logout.</summary>
     public IReadOnlyList<CachedToken> List()
@@ -96,7 +94,7 @@ public sealed class SsoTokenCache(string directory, IStatus status)
         var found = new List<CachedToken>();
         foreach (var name in _store.Names("", ".json"))
         {
-            if (Deserialize(name, SsoCacheJson.Default.TokenFile) is { AccessToken: { Length: > 0 } a, StartUrl: { } url } f && ParseTime(f.ExpiresAt) is { } e)
+            if (Read(name, SsoCacheJson.ReadToken) is { AccessToken: { Length: > 0 } a, StartUrl: { } url } f && ParseTime(f.ExpiresAt) is { } e)
                 found.Add(new CachedToken(name, url, f.Region, e, a));
         }
         return found.OrderBy(t => t.StartUrl, StringComparer.Ordinal).ToList();
@@ -137,43 +135,38 @@ public sealed class SsoTokenCache(string directory, IStatus status)
     /// <summary>The AWS CLI v2's form, which botocore, the JS SDK and the .NET SDK all read.</summary>
     public static string FormatTime(DateTimeOffset t) => t.ToUniversalTime().ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
-    private T? Deserialize<T>(string name, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type) where T : class
+    /// <summary>A file of the cache read with <paramref name="parse"/>; one not in that form is noted and left alone.</summary>
+    private T? Read<T>(string name, Func<byte[], T?> parse) where T : class
     {
-        var bytes = _store.Read(name);
-        if (bytes is null)
+        if (_store.Read(name) is not { } bytes)
             return null;
-        try
-        {
-            return JsonSerializer.Deserialize(bytes, type);
-        }
-        catch (JsonException)
-        {
-            status.Debug($"sso: {name} in {directory} is not a token file; ignoring it");
-            return null;
-        }
+        if (parse(bytes) is { } file)
+            return file;
+        status.Debug($"sso: {name} in {directory} is not a token file; ignoring it");
+        return null;
     }
 
     private static string Sha1Hex(string s) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(s)));
 
     internal sealed class TokenFile
     {
-        [JsonPropertyName("startUrl")] public string? StartUrl { get; set; }
-        [JsonPropertyName("region")] public string? Region { get; set; }
-        [JsonPropertyName("accessToken")] public string? AccessToken { get; set; }
-        [JsonPropertyName("expiresAt")] public string? ExpiresAt { get; set; }
-        [JsonPropertyName("clientId")] public string? ClientId { get; set; }
-        [JsonPropertyName("clientSecret")] public string? ClientSecret { get; set; }
-        [JsonPropertyName("registrationExpiresAt")] public string? RegistrationExpiresAt { get; set; }
-        [JsonPropertyName("refreshToken")] public string? RefreshToken { get; set; }
+        public string? StartUrl { get; set; }
+        public string? Region { get; set; }
+        public string? AccessToken { get; set; }
+        public string? ExpiresAt { get; set; }
+        public string? ClientId { get; set; }
+        public string? ClientSecret { get; set; }
+        public string? RegistrationExpiresAt { get; set; }
+        public string? RefreshToken { get; set; }
     }
 
     internal sealed class RegistrationFile
     {
-        [JsonPropertyName("clientId")] public string? ClientId { get; set; }
-        [JsonPropertyName("clientSecret")] public string? ClientSecret { get; set; }
-        [JsonPropertyName("expiresAt")] public string? ExpiresAt { get; set; }
-        [JsonPropertyName("scopes")] public List<string>? Scopes { get; set; }
-        [JsonPropertyName("grantTypes")] public List<string>? GrantTypes { get; set; }
+        public string? ClientId { get; set; }
+        public string? ClientSecret { get; set; }
+        public string? ExpiresAt { get; set; }
+        public List<string>? Scopes { get; set; }
+        public List<string>? GrantTypes { get; set; }
     }
 }
 
@@ -207,8 +200,3 @@ public static class PythonJson
         return sb.Append('"').ToString();
     }
 }
-
-[JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
-[JsonSerializable(typeof(SsoTokenCache.TokenFile))]
-[JsonSerializable(typeof(SsoTokenCache.RegistrationFile))]
-internal sealed partial class SsoCacheJson : JsonSerializerContext;

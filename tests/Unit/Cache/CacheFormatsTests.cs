@@ -72,6 +72,25 @@ public sealed class CacheFormatsTests
         }, iter: 300);
 
     [Fact]
+    public void A_failure_record_reads_and_writes_as_the_serializer_did() =>
+        Gen.Select(Gen.Select(Text, Times, Gen.Int), Gen.Select(Text, Text.Null(), Gen.Int[0, 255]),
+            (a, b) => new FailureRecord(a.Item1, a.Item2, a.Item3, b.Item1, b.Item2, b.Item3)).Sample(f =>
+        {
+            Encoding.UTF8.GetString(FailureRecordJson.Write(f)).ShouldBe(JsonSerializer.Serialize(f));
+            FailureRecordJson.Read(JsonSerializer.SerializeToUtf8Bytes(f)).ShouldBe(f);
+            JsonSerializer.Deserialize<FailureRecord>(FailureRecordJson.Write(f)).ShouldBe(f);
+        }, iter: 300);
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{\"Key\":\"k\",\"At\":\"2026-12-03T07:00:00+00:00\",\"Pid\":1,\"Message\":\"m\"}")]
+    [InlineData("{\"Key\":\"k\",\"At\":\"2026-12-03T07:00:00+00:00\",\"Pid\":\"1\",\"Message\":\"m\",\"ExitCode\":1}")]
+    [InlineData("{\"Key\":\"k\",\"At\":\"2026-12-03T07:00:00+00:00\",\"Pid\":1,\"Message\":\"m\",\"ExitCode\":1} x")]
+    public void Anything_but_a_whole_failure_record_is_none(string text) =>
+        FailureRecordJson.Read(Encoding.UTF8.GetBytes(text)).ShouldBeNull();
+
+    [Fact]
     public void An_account_without_a_status_is_active_as_before() =>
         AccountsCacheJson.Read("""{"Key":"k","Fetched":"2026-12-02T10:00:00+00:00","Accounts":[{"Id":"1","Name":"n","Email":"e"}]}"""u8.ToArray())!
             .Accounts.ShouldBe([new Account("1", "n", "e", "ACTIVE")]);
