@@ -120,7 +120,7 @@ public sealed class SessionService(ToolContext context)
                 region => services.Value.Portal(region), cache, accountsCache, interaction, context.Status);
             var ssoDirectory = config is { Sso: { } ssoBase, ProfileRoles.Count: 0 } ? ssoBase : null;
             return new Parts(
-                new SessionPlanner(gateways, cache, interaction, context.Status, context.Env, sso),
+                new SessionPlanner(gateways, cache, interaction, context.Status, context.Env, context.CodeSources, sso),
                 ssoDirectory is null
                     ? new AccountDirectory(gateways.Organizations, accountsCache, interaction, context.Status, o.AccountsTtl)
                     : sso.Directory(ssoDirectory.Session, o.AccountsTtl),

@@ -26,6 +26,10 @@ public sealed class ToolContext
     public required Func<string, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
 
+    /// <summary>Chooses where an MFA code comes from; the front, which never asks for one, gets a stand-in that hands off.</summary>
+    public MfaCodeSources.Choose CodeSources { get; init; } =
+        Build.IsCompleteTool ? MfaCodeSources.For : (_, _, _, _, _, _) => NoCode.Instance;
+
     /// <summary>
     /// Runs a command as a waiting child, for plain `exec` where execve is not available (Windows); the front, which
     /// serves only where it is, hands such a run off.
@@ -108,6 +112,15 @@ public sealed class ToolContext
     public CacheStore CacheStore => _store ??= new CacheStore(CacheLocation.Resolve(Env), Status);
 
     private static Func<T> HandOff<T>(string what) => () => throw new Domain.HandOffException(what);
+
+    private sealed class NoCode : IMfaCodeSource
+    {
+        public static readonly NoCode Instance = new();
+
+        public bool CanRetry => false;
+
+        public ValueTask<string> GetCodeAsync(Domain.MfaDevice device, int attempt, CancellationToken ct) => throw new Domain.HandOffException("an MFA code");
+    }
 
     private CacheStore? _store;
     private Func<ISsoServices>? _sso;

@@ -13,7 +13,9 @@ namespace AwsSession.Credentials;
 /// Pure: Invocation + ResolvedConfig (+ the account pose named, looked up before) → Plan. It builds sources and
 /// calls none of them, so planning never touches the network or a prompt, and a cache hit needs no gateway at all.
 /// </summary>
-public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInteraction interaction, IStatus status, EnvironmentVariables env, SsoPlanner? sso = null)
+/// <param name="codes">Chooses the MFA code source (<see cref="MfaCodeSources.For"/>, from the context).</param>
+public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInteraction interaction, IStatus status, EnvironmentVariables env,
+    MfaCodeSources.Choose codes, SsoPlanner? sso = null)
 {
     /// <summary>The chain for the invocation. Pose needs its account, from <see cref="PoseTarget.AccountQuery"/>.</summary>
     public Plan Plan(Invocation invocation, ResolvedConfig config, Account? account = null, string? ssoRole = null)
@@ -88,7 +90,5 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
         cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
 
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
-        o.MfaToken is { } token ? new FixedCode(token)
-        : config.MfaProcess is { } process ? new ProcessCode(process, env, config.CredentialProcessProfile)
-        : PromptSources.For(config.MfaPrompt, o.Prompts, interaction, env, status, config.YkmanAccount, () => new NoCodeInBackground(() => cache?.ExpirationOf(key)));
+        codes(o, config, interaction, env, status, () => cache?.ExpirationOf(key));
 }

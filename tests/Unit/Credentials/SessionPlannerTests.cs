@@ -1,3 +1,4 @@
+using AwsSession.Prompts;
 using AwsSession.Cache;
 using AwsSession.Config;
 using AwsSession.Credentials;
@@ -31,7 +32,7 @@ public sealed class SessionPlannerTests
         var tokens = new SsoTokenProvider(new SsoTokenCache(Nowhere, _status), new CacheStore(Nowhere, _status),
             () => throw new InvalidOperationException("planning signs nothing in"), null, TimeProvider.System, _status);
         var sso = new SsoPlanner(_ => tokens, _ => new UnusedPortal(), cache, null, _interaction, _status);
-        return new(new FakeAws(_sts, _iam), cache, _interaction, _status, Env.Of(), sso);
+        return new(new FakeAws(_sts, _iam), cache, _interaction, _status, Env.Of(), MfaCodeSources.For, sso);
     }
 
     private static ResolvedConfig SsoConfig(string? account, string? role, params ProfileRole[] roles) =>
