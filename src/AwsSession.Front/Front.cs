@@ -36,10 +36,7 @@ public static class Front
         {
             try
             {
-                var code = await request.RunAsync(_ => FrontContext.Create(), CancellationToken.None);
-                stdout.Release();
-                stderr.Release();
-                return code;
+                return await request.RunAsync(_ => FrontContext.Create(), CancellationToken.None);
             }
             catch (Exception) when (!stdout.Released && !stderr.Released)
             {
@@ -51,6 +48,7 @@ public static class Front
             }
             finally
             {
+                // Served (or failed after writing): what was held goes out, and TopLevel's line after it.
                 stdout.Release();
                 stderr.Release();
             }

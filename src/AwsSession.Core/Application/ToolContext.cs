@@ -36,6 +36,7 @@ public sealed class ToolContext
     /// </summary>
     public Func<Exec.ChildCommand, IReadOnlyDictionary<string, string>, int> RunChild { get; init; } =
         Build.IsCompleteTool ? (command, environment) => new Exec.ChildRunner().Run(command, environment) : (_, _) => throw new Domain.HandOffException("a waiting parent");
+
     public TimeProvider Time { get; init; } = TimeProvider.System;
 
     /// <summary>
