@@ -8,7 +8,7 @@ namespace AwsSession.Front;
 /// </summary>
 public sealed class HeldWriter(TextWriter inner) : TextWriter
 {
-    private StringBuilder? _held = new();
+    private StringBuilder? _held = new(2048); // a run's exports in one piece
 
     public override Encoding Encoding => inner.Encoding;
 

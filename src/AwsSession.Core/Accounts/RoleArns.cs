@@ -26,7 +26,7 @@ public static partial class RoleArns
         if (IsArn(role))
             return Parse(role).Arn;
         var path = role.Trim('/');
-        if (path.Length == 0 || !RolePath().IsMatch(path))
+        if (!IsRolePath(path))
             throw new UsageException($"'{ErrorText.Printable(role)}' is not a role name", "use NAME, PATH/NAME or arn:aws:iam::ACCOUNT:role/NAME");
         return path;
     }
@@ -46,6 +46,27 @@ public static partial class RoleArns
     [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*(?<name>[A-Za-z0-9_+=,.@-]{1,64})\z")]
     private static partial Regex RoleArn();
 
-    [GeneratedRegex(@"^(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}\z")]
-    private static partial Regex RolePath();
+    /// <summary>
+    /// IAM's role path and name: segments of <c>[A-Za-z0-9_+=,.@-]</c> joined by '/', the name 1-64 of them. Checked
+    /// by hand: a role name is read on every cached `pose NAME ROLE`, and the first use of Regex starts up the regex
+    /// runtime (its statics, AppContext) for that one check.
+    /// </summary>
+    private static bool IsRolePath(string path)
+    {
+        var segment = 0;
+        foreach (var c in path)
+        {
+            if (c == '/')
+            {
+                if (segment == 0)
+                    return false;
+                segment = 0;
+            }
+            else if (char.IsAsciiLetterOrDigit(c) || c is '_' or '+' or '=' or ',' or '.' or '@' or '-')
+                segment++;
+            else
+                return false;
+        }
+        return segment is > 0 and <= 64;
+    }
 }

@@ -19,22 +19,29 @@ public static class HotPath
     /// <param name="command">The words after it; null when there was no `--`.</param>
     public static SessionRequest? TryRead(IReadOnlyList<string> words, IReadOnlyList<string>? command)
     {
+        // Loops, not LINQ: this runs on every cached hit, and LINQ's first use alone cost more than the rest of it.
         string? profile = null;
-        var at = words.ToList().IndexOf("--profile");
-        if (at >= 0)
+        var rest = new List<string>(words.Count);
+        for (var i = 0; i < words.Count; i++)
         {
-            if (at + 1 >= words.Count || Reserved.Contains(words[at + 1]))
+            var word = words[i];
+            if (word == "--profile" && profile is null)
+            {
+                if (i + 1 >= words.Count || Reserved.Contains(words[i + 1]))
+                    return null;
+                profile = words[++i];
+                if (profile.Length == 0 || profile[0] is '-' or '@' or '[')
+                    return null;
+                continue;
+            }
+            // Other options, response files (@file) and directives ([suggest]) are the parser's.
+            if (word.Length == 0 || word[0] is '-' or '@' or '[')
                 return null;
-            profile = words[at + 1];
-            words = [.. words.Take(at), .. words.Skip(at + 2)];
+            rest.Add(word);
         }
-        // Other options, response files (@file) and directives ([suggest]) are the parser's.
-        if (words.Any(w => w.Length == 0 || w[0] is '-' or '@' or '['))
-            return null;
-        if (profile is { Length: 0 } || profile?[0] is '-' or '@' or '[')
-            return null;
-        var exec = words.Count > 0 && words[0] == "exec";
-        var rest = exec ? words.Skip(1).ToArray() : words.ToArray();
+        var exec = rest.Count > 0 && rest[0] == "exec";
+        if (exec)
+            rest.RemoveAt(0);
         if (exec ? command is { Count: 0 } : command is not null)
             return null;
         // `exec pose ACCOUNT ROLE` needs a -- to say where the command starts: the parser explains that.

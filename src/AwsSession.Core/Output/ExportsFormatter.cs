@@ -12,7 +12,11 @@ public static class ExportsFormatter
     {
         if (shell == ShellKind.Json)
             return JsonText.Object(set, indented: true) + "\n";
-        var sb = new StringBuilder();
+        // Sized for the whole text at once: the session token alone is most of a kilobyte.
+        var capacity = 32 * (set.Count + unset.Count);
+        foreach (var (_, value) in set)
+            capacity += value.Length;
+        var sb = new StringBuilder(capacity);
         foreach (var name in unset)
             sb.Append(Unset(shell, name)).Append('\n');
         foreach (var (name, value) in set)

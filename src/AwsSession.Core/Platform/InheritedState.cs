@@ -58,7 +58,8 @@ public static unsafe partial class InheritedState
             return;
         if (s_mask is null || s_ignored is null)
         {
-            Signal(SigPipe, SigDfl); // not captured: at least undo the one change the runtime always makes
+            // Not captured (the front, which changes nothing else): undo the one change the runtime always makes.
+            Signal(SigPipe, SigDfl);
             return;
         }
         // Caught signals need nothing (execve defaults them), and the runtime's own (GC suspension) must stay caught

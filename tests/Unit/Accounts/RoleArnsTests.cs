@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using AwsSession.Accounts;
 using AwsSession.Domain;
+using CsCheck;
 
 namespace AwsSession.Tests.Unit.Accounts;
 
@@ -65,4 +67,25 @@ public class RoleArnsTests
     [InlineData("arn:aws:iam::123456789012:role/Admin\n")]
     public void A_trailing_newline_is_not_part_of_a_valid_role(string role) =>
         Should.Throw<UsageException>(() => RoleArns.Check(role)).ExitCode.ShouldBe(2);
+
+    /// <summary>IAM's pattern for a role's path and name, as the oracle for the hand-written check.</summary>
+    private static readonly Regex IamRolePath = new(@"^(?:[A-Za-z0-9_+=,.@-]+/)*[A-Za-z0-9_+=,.@-]{1,64}\z");
+
+    [Fact]
+    public void A_role_name_or_path_is_accepted_exactly_when_it_matches_iams_pattern() =>
+        Gen.String[Gen.OneOf(Gen.Char["aZ09_+=,.@-/ \n:é"], Gen.Char.AlphaNumeric), 0, 70]
+            .Select(s => s.Trim('/'))
+            .Sample(path =>
+            {
+                var accepted = true;
+                try
+                {
+                    RoleArns.Check(path).ShouldBe(path);
+                }
+                catch (UsageException)
+                {
+                    accepted = false;
+                }
+                accepted.ShouldBe(IamRolePath.IsMatch(path), path);
+            }, iter: 20_000);
 }
