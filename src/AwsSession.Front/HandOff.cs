@@ -19,12 +19,11 @@ public static class HandOff
         var full = Path.Combine(Path.GetDirectoryName(self)!, CompleteTool);
         // argv[0] stays aws-session: the complete tool names itself after it in --help.
         var command = new ChildCommand(full, args) { Argv0 = "aws-session" };
-        var environment = Config.EnvironmentVariables.FromProcess().All;
         try
         {
             if (!ProcessImage.Supported)
                 throw new AwsSessionException("this system has no execve");
-            ProcessImage.Replace(command, environment);
+            ProcessImage.Replace(command, EnvironmentChange.None);
         }
         catch (AwsSessionException e)
         {

@@ -1,11 +1,11 @@
-using System.Text.RegularExpressions;
+using System.Buffers;
 using AwsSession.Config;
 using AwsSession.Domain;
 
 namespace AwsSession.Accounts;
 
 /// <summary>ROLE as a name, a path/name, or a full ARN (whose account then wins).</summary>
-public static partial class RoleArns
+public static class RoleArns
 {
     public const string DefaultRole = "OrganizationAccountAccessRole";
 
@@ -31,24 +31,32 @@ public static partial class RoleArns
         return path;
     }
 
-    public static (string Arn, string AccountId, string Name) Parse(string arn)
+    public static (string Arn, string AccountId, string Name) Parse(string arn) =>
+        TryParse(arn) is var (account, name)
+            ? (arn, account, name)
+            : throw new UsageException($"'{ErrorText.Printable(arn)}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
+
+    private static readonly SearchValues<char> PartitionTail = SearchValues.Create("abcdefghijklmnopqrstuvwxyz-");
+
+    /// <summary><c>arn:PARTITION:iam::ACCOUNT:role/PATH/NAME</c>, the partition aws or aws-*, the account 12 digits.</summary>
+    private static (string Account, string Name)? TryParse(string arn)
     {
-        var m = RoleArn().Match(arn);
-        if (!m.Success)
-            throw new UsageException($"'{ErrorText.Printable(arn)}' is not a role ARN", "expected arn:aws:iam::123456789012:role/NAME");
-        return (arn, m.Groups["account"].Value, m.Groups["name"].Value);
+        var parts = arn.Split(':', 6);
+        if (parts is not ["arn", var partition, "iam", "", var account, var resource]
+            || !partition.StartsWith("aws", StringComparison.Ordinal) || partition.AsSpan(3).ContainsAnyExcept(PartitionTail)
+            || account.Length != 12 || account.AsSpan().ContainsAnyExceptInRange('0', '9')
+            || !resource.StartsWith("role/", StringComparison.Ordinal) || !IsRolePath(resource[5..]))
+            return null;
+        return (account, resource[(resource.LastIndexOf('/') + 1)..]);
     }
 
     /// <summary>The partition of an ARN we already have (an MFA serial), so GovCloud and China users get theirs.</summary>
     public static string PartitionOf(string? arn) =>
         arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is { Length: > 2 } parts ? parts[1] : "aws";
 
-    [GeneratedRegex(@"^arn:aws[a-z-]*:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*(?<name>[A-Za-z0-9_+=,.@-]{1,64})\z")]
-    private static partial Regex RoleArn();
-
     /// <summary>
     /// IAM's role path and name: segments of <c>[A-Za-z0-9_+=,.@-]</c> joined by '/', the name 1-64 of them. Checked
-    /// by hand: a role name is read on every cached `pose NAME ROLE`, and the first use of Regex starts up the regex
+    /// by hand, as are ARNs: every cached `pose` checks its role, and the first use of Regex starts up the regex
     /// runtime (its statics, AppContext) for that one check.
     /// </summary>
     private static bool IsRolePath(string path)

@@ -13,10 +13,10 @@ public static class ExecRun
     public static async Task<int> RunAsync(Func<bool, ToolContext> contexts, IReadOnlyList<string>? argv, Invocation invocation, CancellationToken ct)
     {
         var (context, command, session, plan) = await PrepareAsync(contexts, argv, invocation, ct);
-        var environment = ChildEnvironment.WithKeys(context.Env.All, session, plan.Region);
+        var change = ChildEnvironment.Keys(session, plan.Region);
         if (ProcessImage.Supported)
-            ProcessImage.Replace(command, environment); // returns only by throwing the 126/127 failure
-        return context.RunChild(command, environment);
+            ProcessImage.Replace(command, change); // returns only by throwing the 126/127 failure
+        return context.RunChild(command, change.ApplyTo(context.Env.All));
     }
 
     /// <summary>What plain exec and `exec --server` share: the command resolved, then the session, and the line saying which.</summary>

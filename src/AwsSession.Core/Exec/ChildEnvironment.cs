@@ -7,21 +7,12 @@ namespace AwsSession.Exec;
 /// <summary>The parent's environment minus stale AWS settings, plus the session's variables.</summary>
 public static class ChildEnvironment
 {
-    public static IReadOnlyDictionary<string, string> Build(IReadOnlyDictionary<string, string> parent, IReadOnlyList<KeyValuePair<string, string>> set, IReadOnlyList<string>? alsoRemove = null)
-    {
-        var env = new Dictionary<string, string>(parent, StringComparer.Ordinal);
-        foreach (var name in ChildEnvironmentNames.Removed)
-            env.Remove(name);
-        foreach (var name in alsoRemove ?? [])
-            env.Remove(name);
-        foreach (var (name, value) in set)
-            env[name] = value;
-        return env;
-    }
+    /// <summary>The keys themselves, their expiry, the region and the identity marker, in place of any stale ones.</summary>
+    public static EnvironmentChange Keys(Session session, string? region) =>
+        new(ChildEnvironmentNames.Removed, SessionVariables.For(session, region));
 
-    /// <summary>The keys themselves, their expiry, the region and the identity marker.</summary>
     public static IReadOnlyDictionary<string, string> WithKeys(IReadOnlyDictionary<string, string> parent, Session session, string? region) =>
-        Build(parent, SessionVariables.For(session, region));
+        Keys(session, region).ApplyTo(parent);
 
     /// <summary>
     /// `exec --server`: no keys at all, only the endpoint, the region and the marker, and AWS files with no
@@ -36,6 +27,6 @@ public static class ChildEnvironment
             .Concat(server)
             .Concat(files)
             .ToList();
-        return Build(parent, set, ChildEnvironmentNames.ServerRemoved);
+        return new EnvironmentChange([.. ChildEnvironmentNames.Removed, .. ChildEnvironmentNames.ServerRemoved], set).ApplyTo(parent);
     }
 }

@@ -22,35 +22,47 @@ public static unsafe partial class ProcessImage
 
     /// <summary>Never returns on success; otherwise throws the 126/127 failure a shell would report.</summary>
     /// <param name="command">Resolved (<see cref="ChildCommand.Resolve"/>); its typed name becomes argv[0].</param>
-    public static void Replace(ChildCommand command, IReadOnlyDictionary<string, string> environment)
+    /// <param name="change">
+    /// Made to this process's own environment, which the command then inherits (execv): the whole of it is never read
+    /// into managed strings, which cost a cached exec more than the rest of this method. aws-session never changes
+    /// its environment otherwise, and a failed exec ends the process.
+    /// </param>
+    public static void Replace(ChildCommand command, EnvironmentChange change)
     {
-        var envp = environment.Select(kv => kv.Key + "=" + kv.Value).ToArray();
         Console.Out.Flush();
         Console.Error.Flush();
         InheritedState.RestoreForExec();
+        foreach (var name in change.Removed)
+            UnsetEnv(name);
+        foreach (var (name, value) in change.Set)
+        {
+            if (SetEnv(name, value, 1) != 0)
+                throw new AwsSessionException($"cannot set {name} for {command.Argv0}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}", ExitCodes.NotExecutable);
+        }
         var errno = CoreDumps.WithInheritedLimit(() =>
         {
-            var e = Execve(command.FileName, [command.Argv0, .. command.Arguments], envp);
+            var e = Execv(command.FileName, [command.Argv0, .. command.Arguments]);
             // A file the kernel cannot run directly (no #!) is a shell script, as execvp and every shell decide.
-            return e == ENOEXEC ? Execve(Shell, [Shell, command.FileName, .. command.Arguments], envp) : e;
+            return e == ENOEXEC ? Execv(Shell, [Shell, command.FileName, .. command.Arguments]) : e;
         });
         throw errno == ENOENT || errno == ENOTDIR || errno == ELOOP
             ? new AwsSessionException($"command not found: {command.Argv0}", ExitCodes.CommandNotFound)
             : new AwsSessionException($"cannot execute {command.FileName}: {(errno == EACCES ? "permission denied" : Marshal.GetPInvokeErrorMessage(errno))}", ExitCodes.NotExecutable);
     }
 
-    /// <returns>errno: execve returns only when it failed.</returns>
-    private static int Execve(string path, string[] argv, string[] envp)
+    /// <returns>errno: execv returns only when it failed.</returns>
+    private static int Execv(string path, string[] argv)
     {
-        var strings = new List<nint>(argv.Length + envp.Length + 1);
+        var strings = new List<nint>(argv.Length + 1);
         try
         {
             var file = Marshal.StringToCoTaskMemUTF8(path);
             strings.Add(file);
-            var args = Terminated(argv, strings);
-            var env = Terminated(envp, strings);
-            fixed (nint* a = args, e = env)
-                ExecveNative((byte*)file, a, e);
+            var args = new nint[argv.Length + 1];
+            for (var i = 0; i < argv.Length; i++)
+                strings.Add(args[i] = Marshal.StringToCoTaskMemUTF8(argv[i]));
+            fixed (nint* a = args)
+                ExecvNative((byte*)file, a);
             return Marshal.GetLastPInvokeError();
         }
         finally
@@ -60,14 +72,12 @@ public static unsafe partial class ProcessImage
         }
     }
 
-    private static nint[] Terminated(string[] values, List<nint> owned)
-    {
-        var array = new nint[values.Length + 1];
-        for (var i = 0; i < values.Length; i++)
-            owned.Add(array[i] = Marshal.StringToCoTaskMemUTF8(values[i]));
-        return array;
-    }
+    [LibraryImport("libc", EntryPoint = "execv", SetLastError = true)]
+    private static partial int ExecvNative(byte* path, nint* argv);
 
-    [LibraryImport("libc", EntryPoint = "execve", SetLastError = true)]
-    private static partial int ExecveNative(byte* path, nint* argv, nint* envp);
+    [LibraryImport("libc", EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+    private static partial int SetEnv(string name, string value, int overwrite);
+
+    [LibraryImport("libc", EntryPoint = "unsetenv", StringMarshalling = StringMarshalling.Utf8)]
+    private static partial int UnsetEnv(string name);
 }

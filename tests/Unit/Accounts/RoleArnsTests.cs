@@ -88,4 +88,28 @@ public class RoleArnsTests
                 }
                 accepted.ShouldBe(IamRolePath.IsMatch(path), path);
             }, iter: 20_000);
+
+    private static readonly Regex IamRoleArn = new(@"^arn:aws[a-z-]*:iam::(?<account>[0-9]{12}):role/(?:[A-Za-z0-9_+=,.@-]+/)*(?<name>[A-Za-z0-9_+=,.@-]{1,64})\z");
+
+    [Fact]
+    public void A_role_arn_is_read_exactly_as_iams_pattern_reads_it() =>
+        Gen.Select(Gen.OneOf(Gen.Const("aws"), Gen.Const("aws-us-gov"), Gen.String[Gen.Char["aws-cnX:"], 0, 6]),
+                Gen.OneOf(Gen.Const("iam"), Gen.Const("sts")), Gen.OneOf(Gen.Const(""), Gen.Const("x")),
+                Gen.OneOf(Gen.Const("123456789012"), Gen.String[Gen.Char["0123456789a"], 10, 13]),
+                Gen.OneOf(Gen.Const("role/"), Gen.Const("user/"), Gen.Const("role")),
+                Gen.String[Gen.OneOf(Gen.Char["aZ09_+=,.@-/ :\n"], Gen.Char.AlphaNumeric), 0, 70])
+            .Select((partition, service, region, account, kind, path) => $"arn:{partition}:{service}:{region}:{account}:{kind}{path}")
+            .Sample(arn =>
+            {
+                var m = IamRoleArn.Match(arn);
+                try
+                {
+                    RoleArns.Parse(arn).ShouldBe((arn, m.Groups["account"].Value, m.Groups["name"].Value));
+                    m.Success.ShouldBeTrue(arn);
+                }
+                catch (UsageException)
+                {
+                    m.Success.ShouldBeFalse(arn);
+                }
+            }, iter: 20_000);
 }
