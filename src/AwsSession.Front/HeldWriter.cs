@@ -8,7 +8,8 @@ namespace AwsSession.Front;
 /// </summary>
 public sealed class HeldWriter(TextWriter inner) : TextWriter
 {
-    private StringBuilder? _held = new(2048); // a run's exports in one piece
+    // The strings written, kept as they are: a run writes a few (its exports in one), so nothing is copied to hold them.
+    private List<string>? _held = [];
 
     public override Encoding Encoding => inner.Encoding;
 
@@ -17,7 +18,7 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
     public override void Write(char value)
     {
         if (_held is { } held)
-            held.Append(value);
+            held.Add(value.ToString());
         else
             inner.Write(value);
     }
@@ -25,7 +26,10 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
     public override void Write(string? value)
     {
         if (_held is { } held)
-            held.Append(value);
+        {
+            if (!string.IsNullOrEmpty(value))
+                held.Add(value);
+        }
         else
             inner.Write(value);
     }
@@ -35,7 +39,10 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
     public override void Write(ReadOnlySpan<char> buffer)
     {
         if (_held is { } held)
-            held.Append(buffer);
+        {
+            if (!buffer.IsEmpty)
+                held.Add(buffer.ToString());
+        }
         else
             inner.Write(buffer);
     }
@@ -45,8 +52,9 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
         if (_held is not { } held)
             return;
         _held = null;
-        if (held.Length > 0)
-            inner.Write(held.ToString());
+        // One write(2), as the complete tool makes for the same text: pieces of a line never interleave with another's.
+        if (held.Count > 0)
+            inner.Write(held.Count == 1 ? held[0] : string.Concat(held));
     }
 
     /// <summary>Drops what was held; later writes pass through (the hand-off's own failure must be seen).</summary>
