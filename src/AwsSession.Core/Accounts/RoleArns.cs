@@ -41,13 +41,22 @@ public static class RoleArns
     /// <summary><c>arn:PARTITION:iam::ACCOUNT:role/PATH/NAME</c>, the partition aws or aws-*, the account 12 digits.</summary>
     private static (string Account, string Name)? TryParse(string arn)
     {
-        var parts = arn.Split(':', 6);
-        if (parts is not ["arn", var partition, "iam", "", var account, var resource]
-            || !partition.StartsWith("aws", StringComparison.Ordinal) || partition.AsSpan(3).ContainsAnyExcept(PartitionTail)
-            || account.Length != 12 || account.AsSpan().ContainsAnyExceptInRange('0', '9')
-            || !resource.StartsWith("role/", StringComparison.Ordinal) || !IsRolePath(resource[5..]))
+        var rest = arn.AsSpan();
+        var colon = rest.StartsWith("arn:", StringComparison.Ordinal) ? rest[4..].IndexOf(':') : -1;
+        if (colon < 0)
             return null;
-        return (account, resource[(resource.LastIndexOf('/') + 1)..]);
+        var partition = rest.Slice(4, colon);
+        rest = rest[(4 + colon + 1)..];
+        if (!partition.StartsWith("aws", StringComparison.Ordinal) || partition[3..].ContainsAnyExcept(PartitionTail)
+            || !rest.StartsWith("iam::", StringComparison.Ordinal))
+            return null;
+        rest = rest[5..];
+        if (rest.Length < 13 || rest[12] != ':' || rest[..12].ContainsAnyExceptInRange('0', '9'))
+            return null;
+        var resource = rest[13..];
+        if (!resource.StartsWith("role/", StringComparison.Ordinal) || !IsRolePath(resource[5..]))
+            return null;
+        return (rest[..12].ToString(), resource[(resource.LastIndexOf('/') + 1)..].ToString());
     }
 
     /// <summary>The partition of an ARN we already have (an MFA serial), so GovCloud and China users get theirs.</summary>
@@ -59,7 +68,7 @@ public static class RoleArns
     /// by hand, as are ARNs: every cached `pose` checks its role, and the first use of Regex starts up the regex
     /// runtime (its statics, AppContext) for that one check.
     /// </summary>
-    private static bool IsRolePath(string path)
+    private static bool IsRolePath(ReadOnlySpan<char> path)
     {
         var segment = 0;
         foreach (var c in path)

@@ -34,8 +34,9 @@ public sealed class CacheStore(string directory, IStatus status)
         var path = PathOf(name);
         try
         {
-            using var stream = new FileStream(RegularFiles.Open(path, write: false), FileAccess.Read, 1);
-            if (UnixFiles.Stat(stream.SafeFileHandle) is var (uid, mode))
+            // The handle alone, not a FileStream: its set-up costs a cache hit more system calls than the read.
+            using var handle = RegularFiles.Open(path, write: false);
+            if (UnixFiles.Stat(handle) is var (uid, mode))
             {
                 if (uid != UnixFiles.EffectiveUserId)
                 {
@@ -48,10 +49,15 @@ public sealed class CacheStore(string directory, IStatus status)
                     return null;
                 }
             }
-            if (stream.Length > MaxFileSize)
+            var length = RandomAccess.GetLength(handle);
+            if (length > MaxFileSize)
                 return null;
-            var buffer = new byte[stream.Length];
-            stream.ReadExactly(buffer);
+            var buffer = new byte[length];
+            for (var done = 0; done < buffer.Length;)
+            {
+                var n = RandomAccess.Read(handle, buffer.AsSpan(done), done);
+                done += n > 0 ? n : throw new EndOfStreamException();
+            }
             return buffer;
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)

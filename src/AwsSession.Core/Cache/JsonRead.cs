@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Text;
 using System.Text.Json;
 
 namespace AwsSession.Cache;
@@ -13,7 +14,7 @@ internal static class JsonRead
     /// <summary>A string or null; anything else is not our format.</summary>
     public static string? String(ref Utf8JsonReader r) => r.TokenType switch
     {
-        JsonTokenType.String => r.GetString(),
+        JsonTokenType.String => Text(ref r),
         JsonTokenType.Null => null,
         _ => throw new JsonException($"expected a string, found {r.TokenType}"),
     };
@@ -36,11 +37,32 @@ internal static class JsonRead
     {
         if (!r.Read() || r.TokenType == JsonTokenType.EndObject)
             return null;
-        var name = r.GetString();
+        var name = Text(ref r);
         if (!r.Read())
             throw new JsonException("truncated");
         return name;
     }
+
+    /// <summary>
+    /// A string token's text. Without escapes (all our own files, and the AWS CLI's) it is decoded here: the reader's
+    /// GetString sets up its transcoding statics on first use, which cost a cache hit more than decoding every string.
+    /// Invalid UTF-8 fails as GetString fails.
+    /// </summary>
+    private static string Text(ref Utf8JsonReader r)
+    {
+        if (r.ValueIsEscaped || r.HasValueSequence)
+            return r.GetString()!;
+        try
+        {
+            return StrictUtf8.GetString(r.ValueSpan);
+        }
+        catch (DecoderFallbackException e)
+        {
+            throw new JsonException("invalid UTF-8", e);
+        }
+    }
+
+    private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     /// <summary>The whole document is one value: nothing may follow it.</summary>
     public static void End(ref Utf8JsonReader r)

@@ -122,4 +122,14 @@ public sealed class CacheFormatsTests
         entry.Kind.ShouldBe(SessionKind.Role);
         entry.Expiration.ShouldBe(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
     }
+
+    [Fact]
+    public void Strings_with_escapes_read_as_their_text_and_invalid_utf8_is_no_entry()
+    {
+        var escaped = "{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{\"Id\":\"1\",\"N\\u0061me\":\"caf\\u00e9 \\\"x\\\"\",\"Email\":\"e\"}]}"u8.ToArray();
+        AccountsCacheJson.Read(escaped)!.Accounts.ShouldBe([new Account("1", "caf\u00e9 \"x\"", "e", "ACTIVE")]);
+
+        byte[] invalid = [.. "{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{\"Id\":\"1\",\"Name\":\""u8, 0xC3, 0x28, .. "\",\"Email\":\"e\"}]}"u8];
+        AccountsCacheJson.Read(invalid).ShouldBeNull();
+    }
 }
