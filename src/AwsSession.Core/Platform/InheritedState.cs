@@ -5,8 +5,9 @@ namespace AwsSession.Platform;
 /// <summary>
 /// What the process inherited that the .NET runtime changes and execve would pass on: the signal mask, which
 /// signals were ignored (the runtime ignores SIGPIPE and catches others), the open descriptors (the runtime's own
-/// must not leak into the command) and the terminal's settings. SIGPIPE is the exception: it is always default. Captured first thing in Main, restored just before
-/// execve, so the command starts with what aws-session itself was given, as if the shell had started it.
+/// must not leak into the command) and the terminal's settings. SIGPIPE is the exception: it is always default.
+/// Captured first thing in the complete tool's Main (the front changes none of it), restored just before execve, so
+/// the command starts with what aws-session itself was given, as if the shell had started it.
 /// </summary>
 public static unsafe partial class InheritedState
 {
