@@ -18,13 +18,11 @@ public static class Front
         // Held outside the guards, so what is released is written through them (a closed stdout is one clear failure).
         var stdout = new HeldWriter(GuardedWriter.Failing(DescriptorWriter.Stdout, "stdout"));
         var stderr = new HeldWriter(GuardedWriter.Quiet(DescriptorWriter.Stderr));
-        Console.SetError(stderr);
-        Console.SetOut(stdout);
 
         if (args is ["--version"])
         {
             stdout.Release();
-            Console.Out.WriteLine(BuildInfo.Version);
+            stdout.WriteLine(BuildInfo.Version);
             return ExitCodes.Success;
         }
 
@@ -36,7 +34,7 @@ public static class Front
         {
             try
             {
-                return await request.RunAsync(_ => FrontContext.Create(), CancellationToken.None);
+                return await request.RunAsync(_ => FrontContext.Create(stdout, stderr), CancellationToken.None);
             }
             catch (Exception) when (!stdout.Released && !stderr.Released)
             {
@@ -52,6 +50,6 @@ public static class Front
                 stdout.Release();
                 stderr.Release();
             }
-        }, debug: false);
+        }, debug: false, error: stderr);
     }
 }

@@ -17,7 +17,9 @@ namespace AwsSession.Front;
 /// </summary>
 public static class FrontContext
 {
-    public static ToolContext Create()
+    /// <param name="stdout">Where exports go (held until the run is served).</param>
+    /// <param name="stderr">Where status lines go (held the same way).</param>
+    public static ToolContext Create(TextWriter stdout, TextWriter stderr)
     {
         var env = EnvironmentVariables.FromProcess();
         var files = new SharedProfileStore(env);
@@ -25,8 +27,13 @@ public static class FrontContext
         return new ToolContext
         {
             Env = env,
-            Out = Console.Out,
-            Status = new StderrStatus(Console.Error, debug: false),
+            Out = stdout,
+            Status = new StderrStatus(stderr, debug: false),
+            FlushOutput = () =>
+            {
+                stdout.Flush();
+                stderr.Flush();
+            },
             CacheOnly = true,
             Interaction = () => NoInteraction.Instance,
             TtyInteraction = () => NoInteraction.Instance,

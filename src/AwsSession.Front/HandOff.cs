@@ -23,7 +23,8 @@ public static class HandOff
         {
             if (!ProcessImage.Supported)
                 throw new AwsSessionException("this system has no execve");
-            ProcessImage.Replace(command, EnvironmentChange.None);
+            // Nothing this process wrote is shown: a run is handed off only before it has released a byte.
+            ProcessImage.Replace(command, EnvironmentChange.None, flushOutput: static () => { });
         }
         catch (AwsSessionException e)
         {

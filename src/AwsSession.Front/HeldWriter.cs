@@ -65,4 +65,24 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
         Release();
         inner.Flush();
     }
+
+    // Synchronous, as Console's writers are: TextWriter's defaults queue these on the thread pool, which a cache hit
+    // would then start.
+    public override Task WriteAsync(string? value)
+    {
+        Write(value);
+        return Task.CompletedTask;
+    }
+
+    public override Task FlushAsync()
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
+
+    public override Task FlushAsync(CancellationToken cancellationToken)
+    {
+        Flush();
+        return Task.CompletedTask;
+    }
 }

@@ -18,6 +18,13 @@ public sealed class ToolContext
     public required EnvironmentVariables Env { get; init; }
     public required TextWriter Out { get; init; }
     public required IStatus Status { get; init; }
+
+    /// <summary>Writes out what <see cref="Out"/> and <see cref="Status"/> hold, before this process becomes a command.</summary>
+    public Action FlushOutput { get; init; } = static () =>
+    {
+        System.Console.Out.Flush();
+        System.Console.Error.Flush();
+    };
     public required Func<IInteraction> Interaction { get; init; }
 
     /// <summary>Prompts on the controlling terminal only (credential-process); by default there is none.</summary>

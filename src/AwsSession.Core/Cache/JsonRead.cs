@@ -37,11 +37,38 @@ internal static class JsonRead
     {
         if (!r.Read() || r.TokenType == JsonTokenType.EndObject)
             return null;
-        var name = Text(ref r);
+        var name = Name(ref r);
         if (!r.Read())
             throw new JsonException("truncated");
         return name;
     }
+
+    /// <summary>
+    /// A property name, the same string each time it recurs: a list repeats its few names for every item (an account
+    /// list five per account), and a cache hit would otherwise allocate each again.
+    /// </summary>
+    private static string Name(ref Utf8JsonReader r)
+    {
+        if (r.ValueIsEscaped || r.HasValueSequence)
+            return Text(ref r);
+        var bytes = r.ValueSpan;
+        var names = RecentNames;
+        foreach (var known in names)
+        {
+            if (known is null)
+                break;
+            if (known.Length == bytes.Length && Ascii.Equals(bytes, known))
+                return known;
+        }
+        var name = Text(ref r);
+        if (Ascii.IsValid(name))
+            names[(uint)Interlocked.Increment(ref _nextName) % (uint)names.Length] = name;
+        return name;
+    }
+
+    // Reads run one at a time, but a lost or duplicated entry would cost only an allocation.
+    private static readonly string?[] RecentNames = new string?[16];
+    private static int _nextName = -1;
 
     /// <summary>
     /// A string token's text. Without escapes (all our own files, and the AWS CLI's) it is decoded here: the reader's

@@ -1,7 +1,7 @@
-using System.Globalization;
 using AwsSession.Accounts;
 using AwsSession.Credentials;
 using AwsSession.Domain;
+using AwsSession.Output;
 
 namespace AwsSession.Entry;
 
@@ -30,13 +30,14 @@ public static class Describe
     /// <summary>"until 14:05 UTC, 59m left"; the date too when it is not today (UTC).</summary>
     public static string Until(DateTimeOffset end, DateTimeOffset now)
     {
-        var utc = end.ToUniversalTime();
-        var clock = utc.ToString(utc.Date == now.ToUniversalTime().Date ? "HH:mm" : "yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+        var utc = end.UtcDateTime;
+        var clock = (utc.Date == now.UtcDateTime.Date ? "" : Digits.Date(utc) + " ") + Digits.Clock(utc);
         return $"until {clock} UTC, {(end > now ? Left(end - now) + " left" : "expired")}";
     }
 
     /// <summary>A duration as people say it: 35h59m, 42m.</summary>
-    public static string Left(TimeSpan t) => t.TotalHours >= 1 ? $"{(int)t.TotalHours}h{t.Minutes:00}m" : $"{(int)t.TotalMinutes}m";
+    public static string Left(TimeSpan t) =>
+        t.TotalHours >= 1 ? Digits.Padded((int)t.TotalHours, 1) + "h" + Digits.Padded(t.Minutes, 2) + "m" : Digits.Padded((int)t.TotalMinutes, 1) + "m";
 
     private static string RoleIn(RoleTarget role, Account? account)
     {

@@ -15,7 +15,7 @@ public static class ExecRun
         var (context, command, session, plan) = await PrepareAsync(contexts, argv, invocation, ct);
         var change = ChildEnvironment.Keys(session, plan.Region);
         if (ProcessImage.Supported)
-            ProcessImage.Replace(command, change); // returns only by throwing the 126/127 failure
+            ProcessImage.Replace(command, change, context.FlushOutput); // returns only by throwing the 126/127 failure
         return context.RunChild(command, change.ApplyTo(context.Env.All));
     }
 

@@ -8,29 +8,31 @@ namespace AwsSession.Entry;
 /// </summary>
 public static class TopLevel
 {
-    public static async Task<int> RunAsync(Func<Task<int>> run, bool debug)
+    /// <param name="error">Where the line goes; by default the process's stderr (<see cref="Console.Error"/>).</param>
+    public static async Task<int> RunAsync(Func<Task<int>> run, bool debug, TextWriter? error = null)
     {
+        var stderr = error ?? Console.Error;
         try
         {
             return await run();
         }
         catch (AwsSessionException e)
         {
-            Console.Error.WriteLine("aws-session: " + e.Line);
+            stderr.WriteLine("aws-session: " + e.Line);
             if (debug)
-                Console.Error.WriteLine(ErrorText.Trace(e));
+                stderr.WriteLine(ErrorText.Trace(e));
             return e.ExitCode;
         }
         catch (OperationCanceledException)
         {
-            Console.Error.WriteLine("aws-session: cancelled");
+            stderr.WriteLine("aws-session: cancelled");
             return 130;
         }
         catch (Exception e)
         {
-            Console.Error.WriteLine($"aws-session: unexpected error: {ErrorText.Unexpected(e)}" + (debug ? "" : " (run with --debug for details)"));
+            stderr.WriteLine($"aws-session: unexpected error: {ErrorText.Unexpected(e)}" + (debug ? "" : " (run with --debug for details)"));
             if (debug)
-                Console.Error.WriteLine(ErrorText.Trace(e));
+                stderr.WriteLine(ErrorText.Trace(e));
             return ExitCodes.Failure;
         }
     }

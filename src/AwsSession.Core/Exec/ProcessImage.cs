@@ -27,10 +27,10 @@ public static unsafe partial class ProcessImage
     /// into managed strings, which cost a cached exec more than the rest of this method. aws-session never changes
     /// its environment otherwise, and a failed exec ends the process.
     /// </param>
-    public static void Replace(ChildCommand command, EnvironmentChange change)
+    /// <param name="flushOutput">Writes out what this process holds for stdout and stderr: its buffers end with it.</param>
+    public static void Replace(ChildCommand command, EnvironmentChange change, Action flushOutput)
     {
-        Console.Out.Flush();
-        Console.Error.Flush();
+        flushOutput();
         InheritedState.RestoreForExec();
         foreach (var name in change.Removed)
             UnsetEnv(name);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using AwsSession.Config;
 using AwsSession.Domain;
 
@@ -32,5 +31,5 @@ public static class SessionVariables
     public static IReadOnlyList<string> Unset(IReadOnlyList<KeyValuePair<string, string>> set) =>
         ChildEnvironmentNames.Removed.Where(n => set.All(kv => kv.Key != n)).ToList();
 
-    public static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    public static string Iso(DateTimeOffset t) => Digits.Iso(t);
 }

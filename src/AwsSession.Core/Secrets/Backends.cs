@@ -23,7 +23,7 @@ public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> promp
 
     /// <summary>The same, with the profile's aws_session_backend already read by the profile store (no second read of the file).</summary>
     public string For(string profile, string? flag, string? configured) =>
-        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? Check(configured, $"{ConfigKey} in {ConfigPath}") ?? PlaintextStore.BackendName;
+        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? (configured is null ? null : Check(configured, $"{ConfigKey} in {ConfigPath}")) ?? PlaintextStore.BackendName;
 
     /// <summary>The backend `add` writes to: the configured one, else this platform's secret store.</summary>
     public string ForAdd(string profile, string? flag) => Explicit(profile, flag) ?? PlatformDefault;

@@ -19,6 +19,15 @@ public static class StoreNames
             "use letters, digits and . _ - @ + (at most 64 characters)");
 
     /// <summary>1 to 64 of A-Z a-z 0-9 . _ @ + -, not starting with a dot. Spelled out, not a regex: every cache hit asks.</summary>
-    private static bool IsStoreName(string s) =>
-        s.Length is >= 1 and <= 64 && s[0] != '.' && s.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '+' or '-');
+    public static bool IsStoreName(string s)
+    {
+        if (s.Length is < 1 or > 64 || s[0] == '.')
+            return false;
+        foreach (var c in s)
+        {
+            if (!(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '@' or '+' or '-'))
+                return false;
+        }
+        return true;
+    }
 }

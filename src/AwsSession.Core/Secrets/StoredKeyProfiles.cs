@@ -30,22 +30,10 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
 
     private string? StoreNameOf(string name, string? configured)
     {
-        if (!ValidName(name))
+        if (!StoreNames.IsStoreName(name))
             return null;
         var backend = backends.For(name, null, configured);
         return backend == PlaintextStore.BackendName ? null : backend;
     }
 
-    private static bool ValidName(string name)
-    {
-        try
-        {
-            StoreNames.Profile(name);
-            return true;
-        }
-        catch (Domain.UsageException)
-        {
-            return false;
-        }
-    }
 }

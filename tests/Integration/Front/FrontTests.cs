@@ -103,6 +103,8 @@ public sealed class FrontTests : IDisposable
         started.Count.ShouldBe(2, r.ToString());
         children.ShouldBe(started, r.ToString());
         _layout.HandOffs.Count.ShouldBe(1, r.ToString());
+        // What the served run held for stderr went out before it became the command.
+        r.Stderr.ShouldContain("aws-session: Using cached MFA session", Case.Sensitive, r.ToString());
     }
 
     [Fact]

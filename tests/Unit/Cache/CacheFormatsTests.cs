@@ -132,4 +132,15 @@ public sealed class CacheFormatsTests
         byte[] invalid = [.. "{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{\"Id\":\"1\",\"Name\":\""u8, 0xC3, 0x28, .. "\",\"Email\":\"e\"}]}"u8];
         AccountsCacheJson.Read(invalid).ShouldBeNull();
     }
+
+    [Fact]
+    public void Property_names_are_matched_exactly_however_often_they_recur()
+    {
+        // The reader reuses a name it has seen; "ID" is not "Id", so the second account has no id and the list is no entry.
+        var lookAlike = "{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{\"Id\":\"1\",\"Name\":\"a\",\"Email\":\"e\"},{\"ID\":\"2\",\"Name\":\"b\",\"Email\":\"e\"}]}"u8.ToArray();
+        AccountsCacheJson.Read(lookAlike).ShouldBeNull();
+
+        var recurring = "{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{\"Id\":\"1\",\"Name\":\"a\",\"Email\":\"e\"},{\"Email\":\"f\",\"Id\":\"2\",\"Name\":\"b\",\"Namex\":\"c\"}]}"u8.ToArray();
+        AccountsCacheJson.Read(recurring)!.Accounts.ShouldBe([new Account("1", "a", "e", "ACTIVE"), new Account("2", "b", "f", "ACTIVE")]);
+    }
 }

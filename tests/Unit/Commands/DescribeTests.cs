@@ -14,6 +14,14 @@ public sealed class DescribeTests
     public void The_end_of_a_session_is_told_in_utc_and_as_time_left(int minutes, string expected) =>
         Describe.Until(Now.AddMinutes(minutes), Now).ShouldBe(expected);
 
+    [Theory]
+    [InlineData(35 * 60 + 59, "35h59m")]
+    [InlineData(60, "1h00m")]
+    [InlineData(59, "59m")]
+    [InlineData(0, "0m")]
+    public void Time_left_is_told_in_hours_and_minutes_as_people_say_it(int minutes, string expected) =>
+        Describe.Left(TimeSpan.FromMinutes(minutes) + TimeSpan.FromSeconds(30)).ShouldBe(expected);
+
     [Fact]
     public void A_local_offset_does_not_change_the_utc_clock_time() =>
         Describe.Until(new DateTimeOffset(2026, 12, 2, 15, 5, 0, TimeSpan.FromHours(1)), Now).ShouldBe("until 14:05 UTC, 42m left");

@@ -46,4 +46,48 @@ public sealed class HeldWriterTests
         _inner.ToString().ShouldBe("Using cached MFA session");
         held.Released.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task Asynchronous_writes_and_flushes_are_done_before_the_call_returns_so_no_thread_pool_is_started()
+    {
+        var inner = new CallRecordingWriter();
+        var held = new HeldWriter(inner);
+
+        t_inCall = true;
+        var write = held.WriteAsync("export A=1\n");
+        var flush = held.FlushAsync(CancellationToken.None);
+        var after = held.WriteAsync("after");
+        var flushAgain = held.FlushAsync();
+        t_inCall = false;
+        await Task.WhenAll(write, flush, after, flushAgain);
+
+        inner.Text.ShouldBe("export A=1\nafter");
+        inner.WritesDuringTheCall.ShouldBe([true, true]);
+    }
+
+    // Set on the test's thread only while it is inside the calls: a write queued elsewhere, or run after them, sees false.
+    [ThreadStatic]
+    private static bool t_inCall;
+
+    private sealed class CallRecordingWriter : TextWriter
+    {
+        private readonly System.Text.StringBuilder _text = new();
+
+        public List<bool> WritesDuringTheCall { get; } = [];
+
+        public string Text => _text.ToString();
+
+        public override System.Text.Encoding Encoding => System.Text.Encoding.UTF8;
+
+        public override void Write(char value) => Write(value.ToString());
+
+        public override void Write(string? value)
+        {
+            lock (_text)
+            {
+                WritesDuringTheCall.Add(t_inCall);
+                _text.Append(value);
+            }
+        }
+    }
 }
