@@ -31,3 +31,23 @@ warm_cache() {
   rm -rf "$XDG_CACHE_HOME"
   "$1" pose prod -t 123456 --shell sh >/dev/null 2>&1
 }
+
+# Waits until the CPUs are quiet (3 seconds in a row at least 90% idle; 120 s at most) and prints how idle the last
+# second was. On 2 shared CPUs the tail of the build (compiler servers exiting, writeback) and a fresh machine's own
+# start-up work fall hardest on the commands that start a second image, and would be measured as theirs.
+wait_quiet() {
+  python3 - <<'PY'
+import time
+def snap():
+    v = list(map(int, open('/proc/stat').readline().split()[1:]))
+    return v[3] + v[4], sum(v)
+start, streak = time.time(), 0
+while True:
+    i0, t0 = snap(); time.sleep(1); i1, t1 = snap()
+    idle = (i1 - i0) / max(1, t1 - t0)
+    streak = streak + 1 if idle >= 0.9 else 0
+    if streak >= 3 or time.time() - start > 120:
+        break
+print(f"{idle * 100:.0f}% idle after waiting {time.time() - start:.0f} s")
+PY
+}

@@ -2,8 +2,9 @@
 # Measures aws-session's cached start-up against its own yardstick, with public tools only (hyperfine, GNU time):
 #   - builds the Native AOT binaries (aws-session, the front that serves cache hits, and aws-session-full) and bench/reference (an empty Native AOT program, same SDK, same publish settings
 #     from src/AwsSession/NativeAot.props) in this run;
-#   - times the reference and each cached command interleaved (ROUNDS rounds of RUNS runs each, so load on a shared
-#     machine hits all alike) and reports medians, CPU time and every figure as a ratio to the reference;
+#   - waits for the CPUs to be quiet (bench/common.sh), then times the reference and each cached command
+#     interleaved (ROUNDS rounds of RUNS runs each, so load on a shared machine hits all alike) and reports medians,
+#     CPU time and every figure as a ratio to the reference;
 #   - peak RSS of each (GNU time %M, interleaved the same way);
 #   - `aws configure export-credentials` (Debian's AWS CLI v2, /usr/bin/aws) against the cached exec;
 #   - the AWS calls cold runs make against moto (counted by a small proxy);
@@ -64,7 +65,8 @@ CMDS=("$REF" "$AOT --version" "$AOT exec -- /bin/true" "$AOT exec pose prod -- /
 for i in "${!LABELS[@]}"; do printf '%s\t%s\n' "${LABELS[i]}" "${CMDS[i]}"; done |
   python3 -c 'import json,sys; json.dump(dict(l.rstrip("\n").split("\t", 1) for l in sys.stdin), open(sys.argv[1], "w"), indent=1)' "$OUT/labels.json"
 
-echo "== hot runs: $ROUNDS rounds x $RUNS runs, interleaved" >&2
+QUIET=$(wait_quiet)
+echo "== hot runs: $ROUNDS rounds x $RUNS runs, interleaved (CPUs $QUIET)" >&2
 for r in $(seq "$ROUNDS"); do
   hyperfine -N --style none --output=pipe --warmup 1 --runs "$RUNS" --export-json "$OUT/hot-$r.json" "${CMDS[@]}" >/dev/null 2>&1
 done
@@ -83,7 +85,7 @@ for r in $(seq "$ROUNDS"); do
 done
 
 {
-  echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r); load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo "Machine: $(nproc) CPUs, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo) RAM, Linux $(uname -r); CPUs $QUIET before the hot runs, load average $(cut -d' ' -f1-3 /proc/loadavg) at the end; $(date -u '+%Y-%m-%d %H:%M UTC')"
   echo "Tools: .NET SDK $(dotnet --version), $($AWS2 --version 2>&1 | cut -d' ' -f1), hyperfine $(hyperfine --version | cut -d' ' -f2), GNU time, moto $(python3 -c 'import moto; print(moto.__version__)')"
   echo "aws-session (the front, which serves these hits): $(du -m "$AOT" | cut -f1) MB; aws-session-full (the complete tool): $(du -m "$OUT/aot/aws-session-full" | cut -f1) MB; reference: $(du -m "$REF" | cut -f1) MB; trim/AOT warnings in publish: $WARNINGS"
   echo
