@@ -9,10 +9,10 @@
 #   - `aws configure export-credentials` (Debian's AWS CLI v2, /usr/bin/aws) against the cached exec;
 #   - the AWS calls cold runs make against moto (counted by a small proxy);
 #   - prints every target with PASS/FAIL, and exits 1 if one fails.
-# Usage: bench/run.sh     env: BENCH_ROUNDS (default 10), BENCH_RUNS (runs per round, default 5)
+# Usage: bench/run.sh     env: BENCH_ROUNDS (default 20), BENCH_RUNS (runs per round, default 5)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ROUNDS=${BENCH_ROUNDS:-10}
+ROUNDS=${BENCH_ROUNDS:-20}
 RUNS=${BENCH_RUNS:-5}
 OUT=$PWD/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
