@@ -25,7 +25,7 @@ public static class CredentialsJson
         if (c.SessionToken is { } t)
             w.WriteString(tokenName, t);
         if (c.Expiration is { } e)
-            w.WriteString("Expiration", SessionVariables.Iso(e));
+            w.WriteString("Expiration", Digits.Iso(e));
         w.WriteEndObject();
     });
 }

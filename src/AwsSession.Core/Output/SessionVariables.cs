@@ -17,7 +17,7 @@ public static class SessionVariables
         if (c.SessionToken is { } token)
             vars.Add(new(ChildEnvironmentNames.SessionToken, token));
         if (c.Expiration is { } e)
-            vars.Add(new(ChildEnvironmentNames.Expiration, Iso(e)));
+            vars.Add(new(ChildEnvironmentNames.Expiration, Digits.Iso(e)));
         if (region is not null)
         {
             vars.Add(new(ChildEnvironmentNames.Region, region));
@@ -30,6 +30,4 @@ public static class SessionVariables
     /// <summary>What the shell must drop so nothing stale wins over or mixes with the new session.</summary>
     public static IReadOnlyList<string> Unset(IReadOnlyList<KeyValuePair<string, string>> set) =>
         ChildEnvironmentNames.Removed.Where(n => set.All(kv => kv.Key != n)).ToList();
-
-    public static string Iso(DateTimeOffset t) => Digits.Iso(t);
 }

@@ -23,7 +23,7 @@ public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> promp
 
     /// <summary>The same, with the profile's aws_session_backend already read by the profile store (no second read of the file).</summary>
     public string For(string profile, string? flag, string? configured) =>
-        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? (configured is null ? null : Check(configured, $"{ConfigKey} in {ConfigPath}")) ?? PlaintextStore.BackendName;
+        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? CheckConfigured(configured) ?? PlaintextStore.BackendName;
 
     /// <summary>The backend `add` writes to: the configured one, else this platform's secret store.</summary>
     public string ForAdd(string profile, string? flag) => Explicit(profile, flag) ?? PlatformDefault;
@@ -35,7 +35,7 @@ public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> promp
         : FileStore.BackendName;
 
     public string? Explicit(string profile, string? flag) =>
-        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? Check(Configured(profile), $"{ConfigKey} in {ConfigPath}");
+        Check(flag, "--backend") ?? Check(env.Get(Variable), Variable) ?? CheckConfigured(Configured(profile));
 
     /// <summary>The profile's aws_session_backend in ~/.aws/config, if any.</summary>
     public string? Configured(string profile) =>
@@ -74,6 +74,9 @@ public sealed class Backends(EnvironmentVariables env, Func<ISecretPrompt> promp
 
     /// <summary>The ~/.aws/config section of a profile, as the AWS CLI names it.</summary>
     public static string Section(string profile) => profile == "default" ? "default" : "profile " + profile;
+
+    // The config path goes into the error only: resolving it is not worth a cache hit's time when nothing is configured.
+    private string? CheckConfigured(string? name) => name is null ? null : Check(name, $"{ConfigKey} in {ConfigPath}");
 
     private static string? Check(string? name, string where) =>
         name is null || Names.Contains(name) ? name : throw Unknown(name, where);

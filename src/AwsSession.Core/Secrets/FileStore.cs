@@ -159,7 +159,7 @@ public sealed class FileStore(string directory, IPassphrase passphrase) : ISecre
     {
         /// <summary>Everything in clear, bound to the ciphertext: changing any of it fails decryption.</summary>
         public byte[] AssociatedData() => Encoding.UTF8.GetBytes(
-            $"aws-session key file {Format}\n{Profile}\n{AccessKeyId}\n{Iso(Created)}\nargon2id m={Kdf.MemoryKiB} t={Kdf.Iterations} p={Kdf.Lanes}\n");
+            $"aws-session key file {Format}\n{Profile}\n{AccessKeyId}\n{Output.Digits.Iso(Created)}\nargon2id m={Kdf.MemoryKiB} t={Kdf.Iterations} p={Kdf.Lanes}\n");
 
         public byte[] ToJson()
         {
@@ -170,7 +170,7 @@ public sealed class FileStore(string directory, IPassphrase passphrase) : ISecre
                 w.WriteNumber("aws_session_key_file", Format);
                 w.WriteString("profile", Profile);
                 w.WriteString("aws_access_key_id", AccessKeyId);
-                w.WriteString("created", Iso(Created));
+                w.WriteString("created", Output.Digits.Iso(Created));
                 w.WriteString("kdf", "argon2id");
                 w.WriteNumber("memory_kib", Kdf.MemoryKiB);
                 w.WriteNumber("iterations", Kdf.Iterations);
@@ -211,6 +211,5 @@ public sealed class FileStore(string directory, IPassphrase passphrase) : ISecre
             }
         }
 
-        private static string Iso(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
     }
 }

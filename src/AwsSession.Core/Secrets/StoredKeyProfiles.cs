@@ -35,5 +35,4 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
         var backend = backends.For(name, null, configured);
         return backend == PlaintextStore.BackendName ? null : backend;
     }
-
 }

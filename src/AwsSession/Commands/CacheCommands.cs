@@ -23,13 +23,13 @@ public static class CacheCommands
             var rows = entries.Select(e => new[]
             {
                 e.Profile, e.Kind.ToString().ToLowerInvariant(), e.Identity, Masking.AccessKeyId(e.AccessKeyId),
-                Output.SessionVariables.Iso(e.Expiration), e.Expiration > now ? Left(e.Expiration - now) : "expired",
+                Output.Digits.Iso(e.Expiration), e.Expiration > now ? Left(e.Expiration - now) : "expired",
             }).ToList();
             // IAM Identity Center sign-ins in the AWS CLI's token cache: the token masked like a key id, never whole.
             rows.AddRange(context.SsoTokens.List().Select(t => new[]
             {
                 "", "sso-token", t.StartUrl, Masking.AccessKeyId(t.AccessToken),
-                Output.SessionVariables.Iso(t.ExpiresAt), t.ExpiresAt > now ? Left(t.ExpiresAt - now) : "expired",
+                Output.Digits.Iso(t.ExpiresAt), t.ExpiresAt > now ? Left(t.ExpiresAt - now) : "expired",
             }));
             await Tables.WriteAsync(context, r.GetValue(Json), ["profile", "kind", "identity", "access_key_id", "expiration", "left"], rows,
                 "no cached sessions", ct);

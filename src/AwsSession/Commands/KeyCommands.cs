@@ -93,7 +93,7 @@ public static class KeyCommands
             var rows = keys.Select(k => new[]
             {
                 k.Profile, k.Backend, Masking.AccessKeyId(k.AccessKeyId),
-                k.Created is { } c && c > DateTimeOffset.UnixEpoch ? Output.SessionVariables.Iso(c) : "",
+                k.Created is { } c && c > DateTimeOffset.UnixEpoch ? Output.Digits.Iso(c) : "",
                 k.Created is { } a && a > DateTimeOffset.UnixEpoch ? Age(now - a) : "unknown",
             }).ToList();
             await Tables.WriteAsync(context, r.GetValue(json), ["profile", "backend", "access_key_id", "stored", "age"], rows, "no stored keys", ct);

@@ -38,7 +38,7 @@ public static class WhoamiCommand
         [
             ("account", identity.Account), ("arn", identity.Arn), ("user_id", identity.UserId),
             ("session", session.Kind.ToString().ToLowerInvariant()),
-            ("expiration", session.Expiration is { } e ? SessionVariables.Iso(e) : ""),
+            ("expiration", session.Expiration is { } e ? Output.Digits.Iso(e) : ""),
         ], ct);
         return 0;
     }
