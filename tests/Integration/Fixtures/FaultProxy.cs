@@ -12,7 +12,7 @@ namespace AwsSession.Tests.Integration.Fixtures;
 /// </summary>
 public sealed partial class FaultProxy : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly HttpClient _upstream = new(new SocketsHttpHandler { UseProxy = false, AllowAutoRedirect = false });
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
@@ -28,9 +28,8 @@ public sealed partial class FaultProxy : IAsyncDisposable
     public FaultProxy(string upstream)
     {
         Upstream = upstream.TrimEnd('/');
-        Port = Ports.Free();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
-        _listener.Start();
+        _listener = Ports.Listen(out var port);
+        Port = port;
         _loop = Task.Run(AcceptLoopAsync);
     }
 

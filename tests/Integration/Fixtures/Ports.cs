@@ -12,4 +12,27 @@ public static class Ports
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
+
+    /// <summary>
+    /// An HTTP listener started on a free port of 127.0.0.1. Between <see cref="Free"/> and the start, another test's
+    /// server can take the port ("Address already in use"), so a few ports are tried.
+    /// </summary>
+    public static HttpListener Listen(out int port)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            port = Free();
+            var listener = new HttpListener();
+            listener.Prefixes.Add($"http://127.0.0.1:{port}/");
+            try
+            {
+                listener.Start();
+                return listener;
+            }
+            catch (HttpListenerException) when (attempt < 5)
+            {
+                listener.Close();
+            }
+        }
+    }
 }

@@ -8,15 +8,13 @@ namespace AwsSession.Tests.Integration.Fixtures;
 /// </summary>
 public sealed class StubHttpServer : IAsyncDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _loop;
 
     public StubHttpServer(Func<HttpListenerContext, Task> respond)
     {
-        var port = Ports.Free();
+        _listener = Ports.Listen(out var port);
         Url = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Url + "/");
-        _listener.Start();
         _loop = Task.Run(() => LoopAsync(respond));
     }
 
