@@ -46,6 +46,31 @@ public sealed class MotoServer : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
+        // Between choosing a free port and moto binding it, another test's server can take it: then this moto exits
+        // ("Address already in use") and a new port is tried.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await StartProcessAsync();
+                break;
+            }
+            catch (PortTakenException) when (attempt < 5)
+            {
+                _process?.Dispose();
+                lock (_log)
+                    _log.Clear();
+            }
+        }
+        Seed = await SeedAsync();
+        if (_options.EnforceAuthAfterSeed)
+            await PostAsync("/moto-api/reset-auth", "0");
+    }
+
+    private sealed class PortTakenException(string message) : Exception(message);
+
+    private async Task StartProcessAsync()
+    {
         Port = Ports.Free();
         var psi = new ProcessStartInfo(FindMoto(), ["-H", "127.0.0.1", "-p", Port.ToString()])
         {
@@ -64,9 +89,6 @@ public sealed class MotoServer : IAsyncLifetime, IAsyncDisposable
         _process.BeginErrorReadLine();
 
         await WaitUntilReadyAsync();
-        Seed = await SeedAsync();
-        if (_options.EnforceAuthAfterSeed)
-            await PostAsync("/moto-api/reset-auth", "0");
     }
 
     /// <summary>moto's request log so far (for failure messages).</summary>
@@ -98,7 +120,16 @@ public sealed class MotoServer : IAsyncLifetime, IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             if (_process!.HasExited)
-                throw new InvalidOperationException($"moto_server exited with code {_process.ExitCode} on port {Port}:\n{Log()}");
+            {
+                var message = $"moto_server exited with code {_process.ExitCode} on port {Port}:\n{Log()}";
+                throw Log().Contains("Address already in use", StringComparison.Ordinal) ? new PortTakenException(message) : new InvalidOperationException(message);
+            }
+            // Only once this moto says it is listening: an answer before that may come from another test's server.
+            if (!Log().Contains($"Running on {Url}", StringComparison.Ordinal))
+            {
+                await Task.Delay(100);
+                continue;
+            }
             try
             {
                 using var r = await http.GetAsync(Url + "/moto-api/");
