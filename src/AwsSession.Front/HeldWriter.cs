@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Text;
 
 namespace AwsSession.Front;
@@ -54,7 +55,7 @@ public sealed class HeldWriter(TextWriter inner) : TextWriter
         _held = null;
         // One write(2), as the complete tool makes for the same text: pieces of a line never interleave with another's.
         if (held.Count > 0)
-            inner.Write(held.Count == 1 ? held[0] : string.Concat(held));
+            inner.Write(held.Count == 1 ? held[0] : string.Concat(CollectionsMarshal.AsSpan(held)));
     }
 
     /// <summary>Drops what was held; later writes pass through (the hand-off's own failure must be seen).</summary>

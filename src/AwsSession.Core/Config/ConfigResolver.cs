@@ -116,13 +116,14 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         // A profile may still supply mfa_serial, mfa_process and region for environment keys, as it does for the CLI.
         var name = env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
         var profile = SafeFind(name);
-        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone.
-        var expiration = DateTimeOffset.TryParse(env.Get(ChildEnvironmentNames.Expiration), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e)
-            ? e : (DateTimeOffset?)null;
+        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone. Read only
+        // when there is one to read: the invariant culture's first use costs a cache hit that has none.
+        var expiration = token is not null && env.Get(ChildEnvironmentNames.Expiration) is { } time
+            && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e) ? e : (DateTimeOffset?)null;
         return new ResolvedConfig
         {
             ProfileName = name,
-            Base = new BaseCredentials(new AwsCredentials(key, secret, token, token is null ? null : expiration), "environment", name),
+            Base = new BaseCredentials(new AwsCredentials(key, secret, token, expiration), "environment", name),
             EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
             Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
             MfaSerial = profile?.MfaSerial,

@@ -38,8 +38,12 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     public Plan Origin(Invocation invocation, ResolvedConfig config)
     {
         var plan = Base(invocation, config);
-        foreach (var hop in config.ProfileRoles)
+        // Indexed, not foreach: every cache hit runs this, mostly with no hops, and an enumerator's first use costs it more.
+        for (var i = 0; i < config.ProfileRoles.Count; i++)
+        {
+            var hop = config.ProfileRoles[i];
             plan = Role(plan, new RoleTarget(hop.RoleArn, hop.SessionName, hop.ExternalId, hop.Duration), invocation.Options, config);
+        }
         return plan;
     }
 

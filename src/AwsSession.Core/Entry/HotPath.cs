@@ -17,17 +17,17 @@ public static class HotPath
 
     /// <param name="words">The arguments before the first `--`.</param>
     /// <param name="command">The words after it; null when there was no `--`.</param>
-    public static SessionRequest? TryRead(IReadOnlyList<string> words, IReadOnlyList<string>? command)
+    public static SessionRequest? TryRead(string[] words, string[]? command)
     {
         // Loops, not LINQ: this runs on every cached hit, and LINQ's first use alone cost more than the rest of it.
         string? profile = null;
-        var rest = new List<string>(words.Count);
-        for (var i = 0; i < words.Count; i++)
+        var rest = new List<string>(words.Length);
+        for (var i = 0; i < words.Length; i++)
         {
             var word = words[i];
             if (word == "--profile" && profile is null)
             {
-                if (i + 1 >= words.Count || Reserved.Contains(words[i + 1]))
+                if (i + 1 >= words.Length || Reserved.Contains(words[i + 1]))
                     return null;
                 profile = words[++i];
                 if (profile.Length == 0 || profile[0] is '-' or '@' or '[')
@@ -42,7 +42,7 @@ public static class HotPath
         var exec = rest.Count > 0 && rest[0] == "exec";
         if (exec)
             rest.RemoveAt(0);
-        if (exec ? command is { Count: 0 } : command is not null)
+        if (exec ? command is [] : command is not null)
             return null;
         // `exec pose ACCOUNT ROLE` needs a -- to say where the command starts: the parser explains that.
         if (exec && command is null && rest is ["pose", _, _])

@@ -32,18 +32,23 @@ public static unsafe partial class ProcessImage
     {
         flushOutput();
         InheritedState.RestoreForExec();
-        foreach (var name in change.Removed)
-            UnsetEnv(name);
-        foreach (var (name, value) in change.Set)
+        // Indexed loops: each interface call site costs its first call a lookup, and an enumerator takes four.
+        for (var i = 0; i < change.Removed.Count; i++)
+            UnsetEnv(change.Removed[i]);
+        for (var i = 0; i < change.Set.Count; i++)
         {
+            var (name, value) = change.Set[i];
             if (SetEnv(name, value, 1) != 0)
                 throw new AwsSessionException($"cannot set {name} for {command.Argv0}: {Marshal.GetPInvokeErrorMessage(Marshal.GetLastPInvokeError())}", ExitCodes.NotExecutable);
         }
+        var arguments = new string[command.Arguments.Count];
+        for (var i = 0; i < arguments.Length; i++)
+            arguments[i] = command.Arguments[i];
         var errno = CoreDumps.WithInheritedLimit(() =>
         {
-            var e = Execv(command.FileName, [command.Argv0, .. command.Arguments]);
+            var e = Execv(command.FileName, [command.Argv0, .. arguments]);
             // A file the kernel cannot run directly (no #!) is a shell script, as execvp and every shell decide.
-            return e == ENOEXEC ? Execv(Shell, [Shell, command.FileName, .. command.Arguments]) : e;
+            return e == ENOEXEC ? Execv(Shell, [Shell, command.FileName, .. arguments]) : e;
         });
         throw errno == ENOENT || errno == ENOTDIR || errno == ELOOP
             ? new AwsSessionException($"command not found: {command.Argv0}", ExitCodes.CommandNotFound)

@@ -9,7 +9,7 @@ namespace AwsSession.Tests.Unit.Commands;
 /// <summary>The hot path reads a command line exactly as the parser does, or leaves it to the parser.</summary>
 public sealed class HotPathTests
 {
-    private static (IReadOnlyList<string> Words, IReadOnlyList<string>? Command) Split(string[] args)
+    private static (string[] Words, string[]? Command) Split(string[] args)
     {
         var split = Array.IndexOf(args, "--");
         return split < 0 ? (args, null) : (args[..split], args[(split + 1)..]);
