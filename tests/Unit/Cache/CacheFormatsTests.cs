@@ -133,6 +133,32 @@ public sealed class CacheFormatsTests
         AccountsCacheJson.Read(invalid).ShouldBeNull();
     }
 
+    [Theory]
+    [InlineData("\\b\\f\\n\\r\\t\\/\\\\\\\"", "\b\f\n\r\t/\\\"")]
+    [InlineData("\\u002B\\u00e9\\u20AC\\ud83d\\uDE00", "+\u00e9\u20ac\U0001F600")]
+    [InlineData("a\\u0000b", "a\0b")]
+    public void Every_escape_reads_as_the_serializer_reads_it(string escaped, string text)
+    {
+        var json = Encoding.UTF8.GetBytes($"{{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{{\"Id\":\"{escaped}\",\"Name\":\"n\",\"Email\":\"e\"}}]}}");
+        JsonDocument.Parse(json).RootElement.GetProperty("Accounts")[0].GetProperty("Id").GetString().ShouldBe(text);
+        AccountsCacheJson.Read(json)!.Accounts[0].Id.ShouldBe(text);
+    }
+
+    [Fact]
+    public void A_long_escaped_token_reads_whole_and_a_lone_surrogate_is_no_entry()
+    {
+        // Session tokens run to a few thousand characters, each + escaped by the writer.
+        var entry = new CacheEntry
+        {
+            Key = "k", Kind = SessionKind.Mfa, Profile = "p", Identity = "i", UserName = null, AccessKeyId = "AKIA",
+            SecretAccessKey = "s+", SessionToken = string.Concat(Enumerable.Repeat("IQoJb3+/=", 500)), Expiration = DateTimeOffset.UnixEpoch,
+        };
+        CacheEntryJson.Read(JsonSerializer.SerializeToUtf8Bytes(entry, Earlier)).ShouldBe(entry);
+
+        foreach (var lone in (string[])["\\ud83d", "\\ude00", "\\ud83dx", "\\ud83d\\u0041"])
+            AccountsCacheJson.Read(Encoding.UTF8.GetBytes($"{{\"Key\":\"k\",\"Fetched\":\"2026-12-02T10:00:00+00:00\",\"Accounts\":[{{\"Id\":\"{lone}\",\"Name\":\"n\",\"Email\":\"e\"}}]}}")).ShouldBeNull(lone);
+    }
+
     [Fact]
     public void Property_names_are_matched_exactly_however_often_they_recur()
     {
