@@ -7,6 +7,7 @@
 import glob
 import json
 import os
+import re
 import statistics
 import sys
 
@@ -21,14 +22,15 @@ TITLES = {
 
 
 def runs(pattern):
-    """command -> every run's wall time (s) and CPU time (user+sys, s) over all rounds"""
+    """command (its copy's directory left out) -> every run's wall time (s) and CPU time (user+sys, s) over all rounds"""
     wall, cpu = {}, {}
     for path in sorted(glob.glob(pattern)):
         for r in json.load(open(path))["results"]:
-            wall.setdefault(r["command"], []).extend(r["times"])
+            command = re.sub(r"\S*/copies/\d+/", "", r["command"])
+            wall.setdefault(command, []).extend(r["times"])
             # hyperfine exports per-run user/system times from 1.16 on; 1.15 has the means only
             users, systems = r.get("user_times") or [r["user"]] * len(r["times"]), r.get("system_times") or [r["system"]] * len(r["times"])
-            cpu.setdefault(r["command"], []).extend(u + s for u, s in zip(users, systems))
+            cpu.setdefault(command, []).extend(u + s for u, s in zip(users, systems))
     return wall, cpu
 
 

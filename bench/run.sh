@@ -5,15 +5,18 @@
 #   - waits for the CPUs to be quiet (bench/common.sh), then times the reference and each cached command
 #     interleaved (ROUNDS rounds of RUNS runs each, so load on a shared machine hits all alike) and reports medians,
 #     CPU time and every figure as a ratio to the reference;
+#   - runs each round from one of COPIES copies of the binaries, the reference's included: where a binary's pages sit
+#     in memory moves its time, so one placement must not decide the figure;
 #   - peak RSS of each (GNU time %M, interleaved the same way);
 #   - `aws configure export-credentials` (Debian's AWS CLI v2, /usr/bin/aws) against the cached exec;
 #   - the AWS calls cold runs make against moto (counted by a small proxy);
 #   - prints every target with PASS/FAIL, and exits 1 if one fails.
-# Usage: bench/run.sh     env: BENCH_ROUNDS (default 20), BENCH_RUNS (runs per round, default 5)
+# Usage: bench/run.sh     env: BENCH_ROUNDS (default 20), BENCH_RUNS (runs per round, default 5), BENCH_COPIES (default 4)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROUNDS=${BENCH_ROUNDS:-20}
 RUNS=${BENCH_RUNS:-5}
+COPIES=${BENCH_COPIES:-4}
 OUT=$PWD/bench/results/$(date -u +%Y%m%dT%H%M%SZ)
 mkdir -p "$OUT"
 ln -sfn "$OUT" bench/results/latest
@@ -59,25 +62,38 @@ for ((i = 0; i < ${#HITS[@]}; i += 2)); do eval "${HITS[i + 1]}" >/dev/null 2>&1
 record_calls cache-hits "${HITS[1]}; ${HITS[3]}; ${HITS[5]}"
 printf '%s\n' "${CALLS[@]}" | python3 -c 'import json,sys; json.dump([json.loads(l) for l in sys.stdin], open(sys.argv[1], "w"), indent=1)' "$OUT/calls.json"
 
+# Copies made by cp have their own pages in the page cache. Two of the same front, timed in one run, measured 1.36x
+# and 1.41x: the physical placement of a binary's pages alone moved it that much (docs/startup.md).
+for c in $(seq "$COPIES"); do
+  mkdir -p "$OUT/copies/$c"
+  cp "$AOT" "$OUT/aot/aws-session-full" "$REF" "$OUT/copies/$c/"
+done
 # Every command below is a cache hit. `pose prod` writes exports to a pipe, as under eval "$(...)".
 LABELS=(reference version exec-hit exec-pose-hit exports-hit)
-CMDS=("$REF" "$AOT --version" "$AOT exec -- /bin/true" "$AOT exec pose prod -- /bin/true" "$AOT pose prod")
-for i in "${!LABELS[@]}"; do printf '%s\t%s\n' "${LABELS[i]}" "${CMDS[i]}"; done |
+commands() { # the commands, in LABELS' order, run from copy $1
+  local d=$OUT/copies/$1
+  CMDS=("$d/reference" "$d/aws-session --version" "$d/aws-session exec -- /bin/true" "$d/aws-session exec pose prod -- /bin/true" "$d/aws-session pose prod")
+}
+commands 1
+for i in "${!LABELS[@]}"; do printf '%s\t%s\n' "${LABELS[i]}" "${CMDS[i]#"$OUT/copies/1/"}"; done |
   python3 -c 'import json,sys; json.dump(dict(l.rstrip("\n").split("\t", 1) for l in sys.stdin), open(sys.argv[1], "w"), indent=1)' "$OUT/labels.json"
 
 QUIET=$(wait_quiet)
-echo "== hot runs: $ROUNDS rounds x $RUNS runs, interleaved (CPUs $QUIET)" >&2
+echo "== hot runs: $ROUNDS rounds x $RUNS runs, interleaved, from $COPIES copies (CPUs $QUIET)" >&2
 for r in $(seq "$ROUNDS"); do
+  commands $(((r - 1) % COPIES + 1))
   hyperfine -N --style none --output=pipe --warmup 1 --runs "$RUNS" --export-json "$OUT/hot-$r.json" "${CMDS[@]}" >/dev/null 2>&1
 done
 
 echo "== AWS CLI v2 against the cached exec: 5 rounds" >&2
 for r in 1 2 3 4 5; do
+  commands $(((r - 1) % COPIES + 1))
   hyperfine -N --style none --output=pipe --runs 2 --export-json "$OUT/cli-$r.json" "${CMDS[2]}" "$AWS2 configure export-credentials" >/dev/null 2>&1
 done
 
 echo "== peak RSS: $ROUNDS rounds" >&2
 for r in $(seq "$ROUNDS"); do
+  commands $(((r - 1) % COPIES + 1))
   for i in "${!LABELS[@]}"; do
     # shellcheck disable=SC2086
     /usr/bin/time -f "${LABELS[i]} %M" -a -o "$OUT/rss.txt" ${CMDS[i]} >/dev/null 2>&1 || true
