@@ -55,8 +55,8 @@ public static partial class Validation
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@:/-]{2,1224}\z")]
     private static partial Regex ExternalIdPattern();
 
-    /// <summary>1 to 63 ASCII letters, digits and hyphens, starting and ending with a letter or digit. Spelled out, with
-    /// no regex or LINQ: it is checked on every cache hit, where building a Regex, or LINQ's first use, cost more than the check.</summary>
+    /// <summary>1 to 63 ASCII letters, digits and hyphens, starting and ending with a letter or digit. Spelled out: it is
+    /// checked on every cache hit, which uses no Regex or LINQ (docs/architecture.md, the front).</summary>
     private static bool IsDnsLabel(string s)
     {
         if (s.Length is < 1 or > 63 || !char.IsAsciiLetterOrDigit(s[0]) || !char.IsAsciiLetterOrDigit(s[^1]))

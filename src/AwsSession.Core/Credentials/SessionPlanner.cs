@@ -38,7 +38,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
     public Plan Origin(Invocation invocation, ResolvedConfig config)
     {
         var plan = Base(invocation, config);
-        // Indexed, not foreach: every cache hit runs this, mostly with no hops, and an enumerator's first use costs it more.
+        // On the hit path: indexed, not an interface's enumerator (docs/architecture.md, the front).
         for (var i = 0; i < config.ProfileRoles.Count; i++)
         {
             var hop = config.ProfileRoles[i];

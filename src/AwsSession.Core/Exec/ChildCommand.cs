@@ -12,7 +12,7 @@ public sealed record ChildCommand(string FileName, IReadOnlyList<string> Argumen
     {
         if (argv.Count == 0)
             return new ChildCommand(string.IsNullOrEmpty(shell) ? "/bin/sh" : shell, []);
-        // A loop, not LINQ: this runs on every cached exec, where LINQ's first use cost more than the rest of it.
+        // On the hit path: no LINQ (docs/architecture.md, the front).
         var arguments = new string[argv.Count - 1];
         for (var i = 1; i < argv.Count; i++)
             arguments[i - 1] = argv[i];

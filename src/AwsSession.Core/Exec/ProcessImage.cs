@@ -32,7 +32,7 @@ public static unsafe partial class ProcessImage
     {
         flushOutput();
         InheritedState.RestoreForExec();
-        // Indexed loops: each interface call site costs its first call a lookup, and an enumerator takes four.
+        // On the hit path: indexed, not an interface's enumerator (docs/architecture.md, the front).
         for (var i = 0; i < change.Removed.Count; i++)
             UnsetEnv(change.Removed[i]);
         for (var i = 0; i < change.Set.Count; i++)
