@@ -145,6 +145,26 @@ public sealed class ConfigResolverTests
         config.EnvironmentIdentity.ShouldBe(SessionIdentity.Mfa("arn:aws:iam::1:mfa/a"));
     }
 
+    [Theory]
+    [InlineData("tok", "2026-12-04T14:18:07Z", "2026-12-04T14:18:07+00:00")]
+    [InlineData("tok", "2026-12-04T14:18:07", "2026-12-04T14:18:07+00:00")]
+    [InlineData("tok", "2026-12-04T16:18:07.5+02:00", "2026-12-04T14:18:07.5+00:00")]
+    [InlineData("tok", "soon", null)]
+    [InlineData("tok", null, null)]
+    [InlineData(null, "2026-12-04T14:18:07Z", null)]
+    public void An_environment_session_expires_when_AWS_CREDENTIAL_EXPIRATION_says_and_long_lived_keys_never(string? token, string? expiration, string? expected)
+    {
+        var vars = new List<(string, string)>(EnvKeys);
+        if (token is not null)
+            vars.Add(("AWS_SESSION_TOKEN", token));
+        if (expiration is not null)
+            vars.Add(("AWS_CREDENTIAL_EXPIRATION", expiration));
+
+        var config = Resolve(Env.Of([.. vars]), new FakeProfiles());
+
+        config.Keys.Credentials.Expiration.ShouldBe(expected is null ? null : DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact]
     public void A_nested_credential_process_is_refused_before_any_profile_is_read()
     {
