@@ -12,15 +12,16 @@ public static class ExportsFormatter
     {
         if (shell == ShellKind.Json)
             return JsonText.Object(set, indented: true) + "\n";
-        // Sized for the whole text at once: the session token alone is most of a kilobyte.
+        // Sized for the whole text at once: the session token alone is most of a kilobyte. Indexed, not an interface's
+        // enumerator: a cache hit runs this (docs/architecture.md, the front).
         var capacity = 32 * (set.Count + unset.Count);
-        foreach (var (_, value) in set)
-            capacity += value.Length;
+        for (var i = 0; i < set.Count; i++)
+            capacity += set[i].Value.Length;
         var sb = new StringBuilder(capacity);
-        foreach (var name in unset)
-            sb.Append(Unset(shell, name)).Append('\n');
-        foreach (var (name, value) in set)
-            sb.Append(Export(shell, name, value)).Append('\n');
+        for (var i = 0; i < unset.Count; i++)
+            sb.Append(Unset(shell, unset[i])).Append('\n');
+        for (var i = 0; i < set.Count; i++)
+            sb.Append(Export(shell, set[i].Key, set[i].Value)).Append('\n');
         return sb.ToString();
     }
 

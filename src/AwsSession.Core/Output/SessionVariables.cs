@@ -28,6 +28,18 @@ public static class SessionVariables
     }
 
     /// <summary>What the shell must drop so nothing stale wins over or mixes with the new session.</summary>
-    public static IReadOnlyList<string> Unset(IReadOnlyList<KeyValuePair<string, string>> set) =>
-        ChildEnvironmentNames.Removed.Where(n => set.All(kv => kv.Key != n)).ToList();
+    public static IReadOnlyList<string> Unset(IReadOnlyList<KeyValuePair<string, string>> set)
+    {
+        // On the hit path (exports): loops, no LINQ (docs/architecture.md, the front).
+        var unset = new List<string>(ChildEnvironmentNames.Removed.Length);
+        foreach (var name in ChildEnvironmentNames.Removed)
+        {
+            var isSet = false;
+            for (var i = 0; i < set.Count && !isSet; i++)
+                isSet = set[i].Key == name;
+            if (!isSet)
+                unset.Add(name);
+        }
+        return unset;
+    }
 }

@@ -210,6 +210,5 @@ public sealed class FileStore(string directory, IPassphrase passphrase) : ISecre
                     hint: $"move it away, or remove it with `aws-session remove {profile} --backend file`");
             }
         }
-
     }
 }
