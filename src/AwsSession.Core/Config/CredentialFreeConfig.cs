@@ -4,8 +4,9 @@ namespace AwsSession.Config;
 /// The shared config file with everything that names, holds or leads to credentials taken out, for the child of
 /// `exec --server`: every SDK ranks a profile's credentials above the container endpoint, so a config that still had
 /// them would silently hand the child another identity. What stays is what the child needs to behave as before:
-/// region, endpoint_url, ca_bundle, retries, s3 and services settings, output, and the like. The filter reads lines,
-/// not a parsed model, so no malformed line can stop it; what it cannot classify (and every comment) is dropped.
+/// region, endpoint_url, ca_bundle, retries, s3 and services settings, output, and the like. The filter goes line by line
+/// (<see cref="IniLines"/>), not through a parsed model, so no malformed line can stop it; what it cannot classify (and
+/// every comment, a header's included) is dropped.
 /// </summary>
 public static class CredentialFreeConfig
 {
@@ -31,45 +32,47 @@ public static class CredentialFreeConfig
     {
         var kept = new List<string>();
         var inSection = false;
-        var keepValue = false;
-        foreach (var raw in config.ReplaceLineEndings("\n").Split('\n'))
+        var keepKey = false;
+        foreach (var line in IniLines.Read(config))
         {
-            var line = raw.TrimEnd();
-            var trimmed = line.TrimStart();
-            if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
-                continue;
-            if (trimmed[0] == '[')
+            switch (line.Kind)
             {
-                inSection = IsKeptSection(trimmed);
-                keepValue = false;
-                if (inSection)
-                    kept.Add(trimmed);
-                continue;
+                case IniLineKind.Header:
+                    inSection = IsKeptSection(line.Name);
+                    keepKey = false;
+                    if (inSection)
+                        kept.Add($"[{line.Name}]");
+                    break;
+                case IniLineKind.Key:
+                    keepKey = inSection && !IsCredentialKey(line.Name);
+                    if (keepKey)
+                        kept.Add(line.Raw.Trim());
+                    break;
+                case IniLineKind.Continuation:
+                    if (keepKey && !NamesCredential(line.Raw))
+                        kept.Add(line.Raw.TrimEnd());
+                    break;
+                case IniLineKind.Malformed:
+                    keepKey = false;
+                    // A broken header: what follows it belongs to no section this filter can name.
+                    if (line.Raw.TrimStart().StartsWith('['))
+                        inSection = false;
+                    break;
             }
-            if (!inSection)
-                continue;
-            if (line.Length != trimmed.Length)
-            {
-                // An indented line continues the key above it (s3 = / services' nested settings).
-                if (keepValue)
-                    kept.Add(line);
-                continue;
-            }
-            var equals = trimmed.IndexOf('=');
-            keepValue = equals > 0 && !IsCredentialKey(trimmed[..equals].Trim());
-            if (keepValue)
-                kept.Add(trimmed);
         }
         return kept.Count == 0 ? "" : string.Join('\n', kept) + "\n";
     }
 
-    private static bool IsKeptSection(string header)
+    /// <summary>
+    /// Whether an indented line reads as `credential_key = ...`. botocore takes it for part of the key above, but the
+    /// JavaScript SDK takes it for a key of the profile when the key above has a value, so it goes either way.
+    /// </summary>
+    private static bool NamesCredential(string continuation)
     {
-        var close = header.IndexOf(']');
-        if (close < 0 || header[(close + 1)..].Trim() is { Length: > 0 } rest && rest[0] is not ('#' or ';'))
-            return false;
-        var name = header[1..close].Trim();
-        var kind = name.Split((char[])[' ', '\t'], 2)[0];
-        return name.Length > 0 && !CredentialSections.Contains(kind, StringComparer.OrdinalIgnoreCase);
+        var trimmed = continuation.Trim();
+        return trimmed.IndexOf('=') is > 0 and var equals && IsCredentialKey(trimmed[..equals].Trim());
     }
+
+    private static bool IsKeptSection(string name) =>
+        !CredentialSections.Contains(name.Split((char[])[' ', '\t'], 2)[0], StringComparer.OrdinalIgnoreCase);
 }

@@ -1,11 +1,9 @@
 namespace AwsSession.Config;
 
 /// <summary>
-/// One AWS INI file (~/.aws/config or ~/.aws/credentials) as sections of keys, the way the AWS CLI reads them: `[name]`
-/// headers (a `#` or `;` comment may follow), `key = value` lines (keys in any case, values as written: no inline
-/// comments), whole-line `#` and `;` comments, blank lines, CRLF and a UTF-8 BOM. An indented line under a key with
-/// no value belongs to that key's nested section (`s3 =` then `  max_concurrent_requests = 10`) and is never a key of
-/// the profile. A repeated section adds to the first, a repeated key's last value wins. Pure: text in, sections out.
+/// One AWS INI file (~/.aws/config or ~/.aws/credentials) as sections of keys, its lines read as <see cref="IniLines"/>
+/// says. A key before any section, or a line that is no header, key, continuation or comment, makes the file malformed.
+/// A repeated section adds to the first, a repeated key's last value wins. Pure: text in, sections out.
 /// </summary>
 public sealed class IniFile
 {
@@ -23,48 +21,26 @@ public sealed class IniFile
     /// line, which may hold a secret.</exception>
     public static IniFile Parse(string text)
     {
-        var sections = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+        var sections = new Dictionary<string, Dictionary<string, string>>(IniLines.SectionNames);
         Dictionary<string, string>? current = null;
-        var nestedUnder = false;
-        var number = 0;
-        foreach (var raw in text.TrimStart('\uFEFF').Split('\n'))
+        var lines = IniLines.Read(text);
+        for (var i = 0; i < lines.Length; i++)
         {
-            number++;
-            var line = raw.TrimEnd('\r');
-            var trimmed = line.Trim();
-            if (trimmed.Length == 0 || trimmed[0] is '#' or ';')
-                continue;
-            if (trimmed[0] == '[')
+            var line = lines[i];
+            switch (line.Kind)
             {
-                var name = Header(trimmed) ?? throw new MalformedIniException(number);
-                if (!sections.TryGetValue(name, out current))
-                    sections[name] = current = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-                nestedUnder = false;
-                continue;
+                case IniLineKind.Header:
+                    if (!sections.TryGetValue(line.Name, out current))
+                        sections[line.Name] = current = new Dictionary<string, string>(IniLines.KeyNames);
+                    break;
+                case IniLineKind.Key when current is not null:
+                    current[line.Name] = line.Value;
+                    break;
+                case IniLineKind.Key or IniLineKind.Malformed:
+                    throw new MalformedIniException(i + 1);
             }
-            if (nestedUnder && line[0] is ' ' or '\t')
-                continue;
-            var equals = trimmed.IndexOf('=');
-            if (current is null || equals <= 0)
-                throw new MalformedIniException(number);
-            var value = trimmed[(equals + 1)..].Trim();
-            current[trimmed[..equals].Trim()] = value;
-            nestedUnder = value.Length == 0;
         }
         return new IniFile(sections);
-    }
-
-    /// <summary>The name in `[name]`, optionally followed by a comment; null when the line is not a whole header.</summary>
-    private static string? Header(string line)
-    {
-        var close = line.IndexOf(']');
-        if (close < 0)
-            return null;
-        var rest = line[(close + 1)..].TrimStart();
-        if (rest.Length > 0 && rest[0] is not ('#' or ';'))
-            return null;
-        var name = line[1..close].Trim();
-        return name.Length == 0 ? null : name;
     }
 }
 

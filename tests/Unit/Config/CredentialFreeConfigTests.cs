@@ -109,4 +109,19 @@ public class CredentialFreeConfigTests
     {
         CredentialFreeConfig.Filter("[default]\r\naws_access_key_id = AKIA\r\nregion = eu-west-1\r\n").ShouldBe("[default]\nregion = eu-west-1\n");
     }
+
+    [Fact]
+    public void An_indented_credential_key_is_dropped_even_under_a_kept_key_since_some_SDKs_read_it_as_a_key()
+    {
+        var filtered = CredentialFreeConfig.Filter("[default]\nregion = eu-west-1\n  aws_secret_access_key = SECRET\ns3 =\n  addressing_style = path\n  aws_access_key_id = AKIANESTED\n");
+
+        filtered.ShouldBe("[default]\nregion = eu-west-1\ns3 =\n  addressing_style = path\n");
+    }
+
+    [Fact]
+    public void A_headers_comment_is_dropped_and_a_lone_CR_ends_a_line()
+    {
+        CredentialFreeConfig.Filter("[default] # aws_secret_access_key = OLDSECRET\nregion = eu-west-1\n").ShouldBe("[default]\nregion = eu-west-1\n");
+        CredentialFreeConfig.Filter("[default]\rregion = eu-west-1\raws_secret_access_key = SECRET\r").ShouldBe("[default]\nregion = eu-west-1\n");
+    }
 }

@@ -45,11 +45,64 @@ public sealed class IniEditTests
     }
 
     [Fact]
-    public void Set_adds_a_missing_section_and_an_indented_line_is_never_read_as_a_key()
+    public void Set_adds_a_missing_section()
     {
-        var text = IniEdit.Set("", "profile x", "aws_session_backend", "file");
+        IniEdit.Set("", "profile x", "aws_session_backend", "file").ShouldBe("[profile x]\naws_session_backend = file\n");
+        IniEdit.Set("# mine\n", "work", "k", "v").ShouldBe("# mine\n\n[work]\nk = v\n");
+    }
 
-        text.ShouldBe("[profile x]\naws_session_backend = file\n");
-        IniEdit.Get("[a]\n  k = v\n", "a", "k").ShouldBeNull();
+    [Fact]
+    public void Removing_a_profiles_keys_stops_at_the_next_header_even_one_with_a_comment()
+    {
+        const string credentials = "[default]\naws_access_key_id = AKIADEFAULT\naws_secret_access_key = s1\n[work] # my work keys\naws_access_key_id = AKIAWORK\naws_secret_access_key = s2\n";
+
+        var (text, removed) = IniEdit.Remove(credentials, "default", PlaintextStore.KeyNames);
+
+        removed.ShouldBe(2);
+        text.ShouldBe("[default]\n[work] # my work keys\naws_access_key_id = AKIAWORK\naws_secret_access_key = s2\n");
+        IniEdit.Get(credentials, "work", "aws_access_key_id").ShouldBe("AKIAWORK");
+        IniEdit.Sections(credentials).ShouldBe(["default", "work"]);
+    }
+
+    [Fact]
+    public void Keys_are_found_in_any_case_as_the_AWS_CLI_reads_them()
+    {
+        const string credentials = "[default]\nAWS_ACCESS_KEY_ID = AKIAUPPER\nAws_Secret_Access_Key = s1\n";
+
+        IniEdit.Get(credentials, "default", "aws_access_key_id").ShouldBe("AKIAUPPER");
+        IniEdit.Remove(credentials, "default", PlaintextStore.KeyNames).ShouldBe(("[default]\n", 2));
+        IniEdit.Set(credentials, "default", "aws_access_key_id", "AKIANEW").ShouldBe("[default]\naws_access_key_id = AKIANEW\nAws_Secret_Access_Key = s1\n");
+    }
+
+    [Fact]
+    public void A_repeated_section_is_one_section_whose_last_key_wins_and_goes_with_every_copy()
+    {
+        const string credentials = "[p]\naws_access_key_id = AKIAFIRST\n[q]\nk = v\n[p]\naws_access_key_id = AKIASECOND\n";
+
+        IniEdit.Get(credentials, "p", "aws_access_key_id").ShouldBe("AKIASECOND");
+        IniEdit.Set(credentials, "p", "aws_access_key_id", "AKIANEW").ShouldContain("[p]\naws_access_key_id = AKIANEW\n");
+        IniEdit.Get(IniEdit.Set(credentials, "p", "aws_access_key_id", "AKIANEW"), "p", "aws_access_key_id").ShouldBe("AKIANEW");
+        IniEdit.Remove(credentials, "p", PlaintextStore.KeyNames).ShouldBe(("[p]\n[q]\nk = v\n[p]\n", 2));
+        IniEdit.Sections(credentials).ShouldBe(["p", "q"]);
+    }
+
+    [Fact]
+    public void A_key_goes_with_its_continuation_lines_and_an_indented_line_under_a_header_is_a_key()
+    {
+        const string config = "[default]\naws_session_backend = pass\n  left over\n\n  more\nregion = eu-west-1\n";
+
+        IniEdit.Set(config, "default", "aws_session_backend", "file").ShouldBe("[default]\naws_session_backend = file\n\nregion = eu-west-1\n");
+        IniEdit.Remove(config, "default", ["aws_session_backend"]).ShouldBe(("[default]\n\nregion = eu-west-1\n", 1));
+        IniEdit.Get("[a]\n  k = v\n", "a", "k").ShouldBe("v");
+    }
+
+    [Fact]
+    public void A_file_that_starts_with_a_BOM_or_uses_CRLF_is_read_and_edited_like_any_other()
+    {
+        const string credentials = "\uFEFF[default]\r\naws_access_key_id = AKIABOM\r\naws_secret_access_key = s1\r\n";
+
+        IniEdit.Get(credentials, "default", "aws_access_key_id").ShouldBe("AKIABOM");
+        IniEdit.Remove(credentials, "default", PlaintextStore.KeyNames).ShouldBe(("\uFEFF[default]\n", 2));
+        IniEdit.Set(credentials, "default", "region", "eu-west-1").ShouldBe("\uFEFF[default]\naws_access_key_id = AKIABOM\naws_secret_access_key = s1\nregion = eu-west-1\n");
     }
 }
