@@ -14,6 +14,7 @@ public sealed class SignedHttp(Func<HttpMessageHandler>? innerFactory = null)
 
     public HttpClient ClientFor(AwsCredentials credentials, string service, string signingRegion)
     {
+        SdkIsolation.Ensure();
         var signer = new SigV4SigningHandler(SdkCredentials.From(credentials), RegionEndpoint.GetBySystemName(signingRegion), service, _inner.Value);
         // The pipeline owns timeouts; the client must not cut an attempt short on its own clock.
         return new HttpClient(signer, disposeHandler: false) { Timeout = Timeout.InfiniteTimeSpan };

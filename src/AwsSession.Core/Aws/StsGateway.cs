@@ -71,6 +71,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
 
     private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
     {
+        SdkIsolation.Ensure();
         var config = new AmazonSecurityTokenServiceConfig
         {
             MaxErrorRetry = 0,

@@ -22,6 +22,27 @@ public sealed class MfaConfigFilesTests(MotoServer moto) : ProxiedToolTests(moto
         Proxy.Calls("GetSessionToken").ShouldBe(1);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Files_the_AWS_CLI_reads_work_where_the_SDKs_own_parser_would_fail_on_them(bool variables)
+    {
+        // AWSSDK.Core's parser rejects a header's trailing comment, which botocore accepts; its failure once broke every
+        // AWS call of the process. The files are aws-session's to read, never the SDK's.
+        var dir = Directory.CreateDirectory(variables ? Path.Combine(Tool.Home, "elsewhere") : Path.Combine(Tool.Home, ".aws")).FullName;
+        File.WriteAllText(Path.Combine(dir, "config"), $"[profile work] # the team's account\nmfa_serial = {Moto.Seed.Devices[0]}\nregion = eu-west-1\ns3 =\n  max_concurrent_requests = 10\n");
+        File.WriteAllText(Path.Combine(dir, "credentials"), $"[default] ; unused\n[work] # its keys\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
+        Tool.Unset("AWS_REGION");
+        if (variables)
+            Tool.Set("AWS_CONFIG_FILE", Path.Combine(dir, "config")).Set("AWS_SHARED_CREDENTIALS_FILE", Path.Combine(dir, "credentials"));
+
+        var r = await Tool.RunAsync("--profile", "work", "-t", "123456", "--no-cache");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain("export AWS_REGION='eu-west-1'");
+        Proxy.Calls("GetSessionToken").ShouldBe(1);
+    }
+
     [Fact]
     public async Task A_missing_profile_is_a_usage_error_without_AWS_calls()
     {

@@ -24,7 +24,7 @@ public sealed class SecretServiceTests(MotoServer moto, SecretServiceBus keyring
         aws_secret_access_key = {moto.Seed.SecretAccessKey}
         region = eu-west-1
 
-        [other]
+        [other] # a header's comment ends the section above it too
         aws_access_key_id = AKIAOTHER00000000000
         aws_secret_access_key = other-secret-other-secret-other-secret00
 
