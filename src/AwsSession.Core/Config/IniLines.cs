@@ -9,7 +9,7 @@ public enum IniLineKind
     /// <summary>`[name]`, optionally followed by a `#` or `;` comment.</summary>
     Header,
 
-    /// <summary>`key = value`.</summary>
+    /// <summary>`key = value`, or `key: value` (whichever delimiter comes first).</summary>
     Key,
 
     /// <summary>An indented line after a key: part of that key's value (a nested section such as `s3 =`), never a key.</summary>
@@ -29,8 +29,9 @@ public readonly record struct IniLine(IniLineKind Kind, string Raw, string Name 
 /// edits one: <see cref="IniFile"/> (the profiles), Secrets' IniEdit (keys and aws_session_backend written in place)
 /// and <see cref="CredentialFreeConfig"/> (the copy `exec --server` gives its child). As botocore's config loader reads
 /// them: lines end at LF, CRLF or CR; section names are case-sensitive, key names are not; a `[name]` header may carry a
-/// trailing comment; an indented line after a key continues that key, across blank and comment lines, until the next
-/// unindented line, so it is never a key of its own (an indented line with no key above it in its section is one).
+/// trailing comment; a key ends at the first `=` or `:`; an indented line after a key continues that key, across blank
+/// and comment lines, until the next unindented line, so it is never a key of its own (an indented line with no key
+/// above it in its section is one).
 /// Beyond botocore, a UTF-8 BOM is skipped. Pure: text in, lines out.
 /// </summary>
 public static class IniLines
@@ -58,8 +59,8 @@ public static class IniLines
                 read = new IniLine(IniLineKind.Continuation, raw[i]);
             else if (trimmed[0] == '[')
                 read = Header(trimmed) is { } name ? new IniLine(IniLineKind.Header, raw[i], name) : new IniLine(IniLineKind.Malformed, raw[i]);
-            else if (trimmed.IndexOf('=') is > 0 and var equals)
-                read = new IniLine(IniLineKind.Key, raw[i], trimmed[..equals].TrimEnd(), trimmed[(equals + 1)..].TrimStart());
+            else if (trimmed.AsSpan().IndexOfAny('=', ':') is > 0 and var delimiter)
+                read = new IniLine(IniLineKind.Key, raw[i], trimmed[..delimiter].TrimEnd(), trimmed[(delimiter + 1)..].TrimStart());
             else
                 read = new IniLine(IniLineKind.Malformed, raw[i]);
             if (read.Kind is not (IniLineKind.Blank or IniLineKind.Continuation))

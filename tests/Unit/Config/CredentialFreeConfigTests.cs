@@ -87,6 +87,7 @@ public class CredentialFreeConfigTests
             [default]
             wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY
             aws_secret_access_key: SECRET-WITH-COLON
+            aws_secret_access_key SECRET-WITH-A-SPACE
             region = eu-west-1
             [broken
             aws_access_key_id = AKIAINBROKEN

@@ -26,6 +26,16 @@ public sealed class IniFileTests
     }
 
     [Fact]
+    public void A_key_ends_at_its_first_equals_sign_or_colon_as_botocore_reads_it()
+    {
+        var section = IniFile.Parse("[p]\nregion: eu-west-1\nendpoint_url = http://localhost:4566\nnote: a = b\n").Section("p")!;
+
+        section["region"].ShouldBe("eu-west-1");
+        section["endpoint_url"].ShouldBe("http://localhost:4566");
+        section["note"].ShouldBe("a = b");
+    }
+
+    [Fact]
     public void An_indented_nested_section_never_becomes_keys_of_the_profile()
     {
         var section = IniFile.Parse("[profile p]\ns3 =\n  max_concurrent_requests = 10\n  region = nowhere\nregion = eu-west-1\n").Section("profile p")!;
@@ -45,7 +55,7 @@ public sealed class IniFileTests
 
     [Theory]
     [InlineData("[profile work\nregion = x\n", 1)]
-    [InlineData("[default]\naws_secret_access_key: SECRET\n", 2)]
+    [InlineData("[default]\naws_secret_access_key SECRET\n", 2)]
     [InlineData("region = x\n[default]\n", 1)]
     [InlineData("[default]\n= value\n", 2)]
     [InlineData("[]\n", 1)]

@@ -78,7 +78,7 @@ public sealed class SharedProfileStoreTests : IDisposable
     }
 
     [Theory]
-    [InlineData("[default]\naws_access_key_id = AKIAX\naws_secret_access_key: wJalrSECRETVALUE\n", "", "my-credentials", 3)]
+    [InlineData("[default]\naws_access_key_id = AKIAX\naws_secret_access_key wJalrSECRETVALUE\n", "", "my-credentials", 3)]
     [InlineData("[default]\nwJalrSECRETVALUE\n", "", "my-credentials", 2)]
     [InlineData("", "[default]\nregion = eu-west-1\n\nwJalrSECRETVALUE\n", "my-config", 4)]
     public void A_malformed_file_is_named_with_its_line_number_and_never_the_lines_content(string credentials, string config, string file, int line)

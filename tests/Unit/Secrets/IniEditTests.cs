@@ -65,13 +65,13 @@ public sealed class IniEditTests
     }
 
     [Fact]
-    public void Keys_are_found_in_any_case_as_the_AWS_CLI_reads_them()
+    public void Keys_are_found_in_any_case_and_after_either_delimiter_as_the_AWS_CLI_reads_them()
     {
-        const string credentials = "[default]\nAWS_ACCESS_KEY_ID = AKIAUPPER\nAws_Secret_Access_Key = s1\n";
+        const string credentials = "[default]\nAWS_ACCESS_KEY_ID = AKIAUPPER\nAws_Secret_Access_Key: s1\n";
 
         IniEdit.Get(credentials, "default", "aws_access_key_id").ShouldBe("AKIAUPPER");
         IniEdit.Remove(credentials, "default", PlaintextStore.KeyNames).ShouldBe(("[default]\n", 2));
-        IniEdit.Set(credentials, "default", "aws_access_key_id", "AKIANEW").ShouldBe("[default]\naws_access_key_id = AKIANEW\nAws_Secret_Access_Key = s1\n");
+        IniEdit.Set(credentials, "default", "aws_access_key_id", "AKIANEW").ShouldBe("[default]\naws_access_key_id = AKIANEW\nAws_Secret_Access_Key: s1\n");
     }
 
     [Fact]
