@@ -43,6 +43,35 @@ public sealed class MfaConfigFilesTests(MotoServer moto) : ProxiedToolTests(moto
         Proxy.Calls("GetSessionToken").ShouldBe(1);
     }
 
+    /// <summary>Lines whose reading aws-session once did not share with the AWS CLI (Config/IniLines).</summary>
+    public static TheoryData<string> Profiles() => new()
+    {
+        "[profile work] # the team's account\nregion = eu-west-1\nmfa_serial = {device}\n",
+        "[profile work]\nregion: eu-west-2\nmfa_serial: {device}\n",
+        "[profile work]\n  region = eu-west-3\nMFA_SERIAL = {device}\n",
+        "[profile work]\rregion = eu-central-1\rmfa_serial = {device}\r",
+        "[profile work]\r\ns3 =\r\n  region = nested\r\n\r\n  # a comment\r\n  max_concurrent_requests = 10\r\nregion = ap-south-1\r\nmfa_serial = {device}\r\n",
+    };
+
+    [Theory]
+    [MemberData(nameof(Profiles))]
+    public async Task A_profile_means_to_aws_session_what_it_means_to_the_AWS_CLI(string config)
+    {
+        Tool.WriteAwsFiles(config.Replace("{device}", Moto.Seed.Devices[0]),
+            $"[work]\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
+        Tool.Unset("AWS_REGION", "AWS_DEFAULT_REGION");
+
+        var cli = await Tool.ShellAsync("/usr/bin/aws configure get region --profile work && /usr/bin/aws configure get mfa_serial --profile work");
+        var r = await Tool.RunAsync("--profile", "work", "-t", "123456", "--no-cache");
+
+        cli.ExitCode.ShouldBe(0, cli.ToString());
+        var (region, serial) = (cli.Stdout.Split('\n')[0], cli.Stdout.Split('\n')[1]);
+        serial.ShouldBe(Moto.Seed.Devices[0]);
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain($"export AWS_REGION='{region}'");
+        Proxy.Calls("ListMFADevices").ShouldBe(0, "mfa_serial is read from the profile, as the AWS CLI reads it");
+    }
+
     [Fact]
     public async Task A_missing_profile_is_a_usage_error_without_AWS_calls()
     {
