@@ -9,6 +9,9 @@ namespace AwsSession.Aws;
 /// <summary>Turns whatever an AWS call threw, after retries, into one line a person can act on.</summary>
 public static class AwsErrors
 {
+    /// <summary>Behind a proxy that inspects TLS, its authority is what the AWS CLI and aws-session must trust.</summary>
+    public const string TlsHint = $"a proxy that inspects TLS needs its CA certificates in {TrustedRoots.Variable} (a PEM file)";
+
     public static AwsSessionException Describe(string service, string operation, Uri? endpoint, Exception e, int attempts)
     {
         var what = $"{service} {operation}";
@@ -32,6 +35,8 @@ public static class AwsErrors
             return new AwsSessionException($"{what}: no answer from {service}{at} in time ({attempts} attempts)", hint: "check the network, a proxy or AWS_ENDPOINT_URL", inner: e);
         if (Find<SocketException>(e) is { } se)
             return new AwsSessionException($"{what}: cannot connect to {service}{at}: {Reason(se)}", hint: "check the network, a proxy or AWS_ENDPOINT_URL", inner: e);
+        if (Find<HttpRequestException>(e) is { HttpRequestError: HttpRequestError.SecureConnectionError })
+            return new AwsSessionException($"{what}: the TLS connection to {service}{at} failed (an untrusted or wrong certificate)", hint: TlsHint, inner: e);
         if (Find<HttpRequestException>(e) is { } he)
             return new AwsSessionException($"{what}: cannot reach {service}{at}: {ErrorText.Outside(he.HttpRequestError.ToString())}", inner: e);
         return new AwsSessionException($"{what} failed: {ErrorText.Unexpected(e)}", hint: "run with --debug for the trace", inner: e);

@@ -15,7 +15,7 @@ public interface IAwsGateways
 public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
 {
     private readonly AwsCall _call = new(new Lazy<Polly.ResiliencePipeline>(() => AwsPipeline.Create(retry)), observer);
-    private readonly SignedHttp _http = new();
+    private readonly SignedHttp _http = new(env);
     private IStsGateway? _sts;
     private IIamGateway? _iam;
     private IOrganizationsGateway? _orgs;

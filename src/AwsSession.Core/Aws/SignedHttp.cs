@@ -1,5 +1,6 @@
 using Amazon;
 using Amazon.Runtime.Signing;
+using AwsSession.Config;
 using AwsSession.Domain;
 
 namespace AwsSession.Aws;
@@ -8,9 +9,15 @@ namespace AwsSession.Aws;
 /// HttpClient signed with AWSSDK.Core's SigV4SigningHandler, for the services whose SDK packages are not used
 /// (IAM, Organizations). Never a hand-written signer. The inner handler is swappable for unit tests.
 /// </summary>
-public sealed class SignedHttp(Func<HttpMessageHandler>? innerFactory = null)
+public sealed class SignedHttp(Func<HttpMessageHandler> innerFactory)
 {
-    private readonly Lazy<HttpMessageHandler> _inner = new(innerFactory ?? (() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5) }));
+    private readonly Lazy<HttpMessageHandler> _inner = new(innerFactory);
+
+    /// <summary>Over <see cref="AwsHttp"/>; AWS_CA_BUNDLE is read on the first call.</summary>
+    public SignedHttp(EnvironmentVariables env)
+        : this(() => AwsHttp.Handler(TrustedRoots.From(env)))
+    {
+    }
 
     public HttpClient ClientFor(AwsCredentials credentials, string service, string signingRegion)
     {

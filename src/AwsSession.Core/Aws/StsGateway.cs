@@ -78,8 +78,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             Timeout = retry.AttemptTimeout,
             RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
-        if (clock is not null)
-            config.HttpClientFactory = new ClockedHttpClients(clock);
+        config.HttpClientFactory = new HttpClients(TrustedRoots.From(env), clock);
         if (Endpoints.Override(env, Endpoints.Sts) is { } url)
         {
             config.ServiceURL = url.ToString();
@@ -97,11 +96,14 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
 
     private static DateTimeOffset OnLocalClock(DateTimeOffset awsTime, AwsClock? clock) => clock?.ToLocal(awsTime) ?? awsTime;
 
-    /// <summary>The SDK's HTTP clients, with the clock watching their answers; one per call, like the clients.</summary>
-    private sealed class ClockedHttpClients(AwsClock clock) : HttpClientFactory
+    /// <summary>The SDK's HTTP clients over <see cref="AwsHttp"/>, with the clock watching their answers; one per call, like the clients.</summary>
+    private sealed class HttpClients(TrustedRoots? roots, AwsClock? clock) : HttpClientFactory
     {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig) =>
-            new(new AwsClockHandler(clock, new SocketsHttpHandler { AllowAutoRedirect = false })) { Timeout = Timeout.InfiniteTimeSpan };
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig)
+        {
+            var handler = AwsHttp.Handler(roots);
+            return new(clock is null ? handler : new AwsClockHandler(clock, handler)) { Timeout = Timeout.InfiniteTimeSpan };
+        }
 
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 

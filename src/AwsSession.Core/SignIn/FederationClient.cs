@@ -31,7 +31,8 @@ public sealed class FederationClient(Uri endpoint, HttpMessageHandler? handler =
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
             // No inner exception: some handlers put the request URI, and so the secrets, in their messages.
-            throw new AwsSessionException($"could not reach the AWS federation endpoint {endpoint.Host}: {Reason(e)}");
+            throw new AwsSessionException($"could not reach the AWS federation endpoint {endpoint.Host}: {Reason(e)}",
+                hint: e is HttpRequestException { HttpRequestError: HttpRequestError.SecureConnectionError } ? Aws.AwsErrors.TlsHint : null);
         }
         using (response)
         {

@@ -12,15 +12,15 @@ public interface ISsoServices
 }
 
 /// <summary>
-/// Production clients: one HttpClient (no redirects followed, no client-side timeout: the pipeline owns those), built on
-/// first use, so a cache hit never creates it. Endpoints honour AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL.
+/// Production clients: one HttpClient over <see cref="AwsHttp"/> (no client-side timeout: the pipeline owns those), built
+/// on first use, so a cache hit never creates it. Endpoints honour AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL.
 /// </summary>
 public sealed class SsoServices(EnvironmentVariables env, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : ISsoServices
 {
     private readonly Lazy<AwsCall> _call = new(() => new AwsCall(AwsPipeline.Create(retry), observer));
     private readonly Lazy<HttpClient> _http = new(() =>
     {
-        HttpMessageHandler handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        var handler = AwsHttp.Handler(TrustedRoots.From(env));
         return new HttpClient(clock is null ? handler : new AwsClockHandler(clock, handler)) { Timeout = Timeout.InfiniteTimeSpan };
     });
 

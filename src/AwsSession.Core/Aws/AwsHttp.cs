@@ -1,0 +1,19 @@
+namespace AwsSession.Aws;
+
+/// <summary>
+/// How aws-session reaches AWS over HTTP, stated once for STS, IAM, Organizations, Identity Center and console
+/// sign-in: redirects are not followed (no AWS answer redirects, and a request can carry a session's secrets), pooled
+/// connections are renewed every five minutes (DNS changes), and the server's certificate is checked against the
+/// system's authorities, or only against AWS_CA_BUNDLE's when it is set (<see cref="TrustedRoots"/>). Timeouts belong
+/// to the callers' pipeline.
+/// </summary>
+public static class AwsHttp
+{
+    public static HttpMessageHandler Handler(TrustedRoots? roots)
+    {
+        var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
+        if (roots is not null)
+            handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => roots.Accept(certificate, chain, errors);
+        return handler;
+    }
+}
