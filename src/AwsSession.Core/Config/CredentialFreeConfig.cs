@@ -52,11 +52,11 @@ public static class CredentialFreeConfig
                     if (keepKey && !NamesCredential(line.Raw))
                         kept.Add(line.Raw.TrimEnd());
                     break;
+                case IniLineKind.BrokenHeader:
+                    inSection = keepKey = false;
+                    break;
                 case IniLineKind.Malformed:
                     keepKey = false;
-                    // A broken header: what follows it belongs to no section this filter can name.
-                    if (line.Raw.TrimStart().StartsWith('['))
-                        inSection = false;
                     break;
             }
         }

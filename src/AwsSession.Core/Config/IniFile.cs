@@ -36,7 +36,7 @@ public sealed class IniFile
                 case IniLineKind.Key when current is not null:
                     current[line.Name] = line.Value;
                     break;
-                case IniLineKind.Key or IniLineKind.Malformed:
+                case IniLineKind.Key or IniLineKind.BrokenHeader or IniLineKind.Malformed:
                     throw new MalformedIniException(i + 1);
             }
         }

@@ -15,6 +15,9 @@ public enum IniLineKind
     /// <summary>An indented line after a key: part of that key's value (a nested section such as `s3 =`), never a key.</summary>
     Continuation,
 
+    /// <summary>A line that starts like a header and is not one (`[name`, `[a] b`): malformed, and the end of the section above it.</summary>
+    BrokenHeader,
+
     /// <summary>None of those.</summary>
     Malformed,
 }
@@ -29,7 +32,8 @@ public readonly record struct IniLine(IniLineKind Kind, string Raw, string Name 
 /// edits one: <see cref="IniFile"/> (the profiles), Secrets' IniEdit (keys and aws_session_backend written in place)
 /// and <see cref="CredentialFreeConfig"/> (the copy `exec --server` gives its child). As botocore's config loader reads
 /// them: lines end at LF, CRLF or CR; section names are case-sensitive, key names are not; a `[name]` header may carry a
-/// trailing comment; a key ends at the first `=` or `:`; an indented line after a key continues that key, across blank
+/// trailing comment, and a line that starts like one but is not one ends the section above it; a key ends at the first
+/// `=` or `:`; an indented line after a key continues that key, across blank
 /// and comment lines, until the next unindented line, so it is never a key of its own (an indented line with no key
 /// above it in its section is one).
 /// Beyond botocore, a UTF-8 BOM is skipped. Pure: text in, lines out.
@@ -58,7 +62,7 @@ public static class IniLines
             else if (afterKey && line[0] is ' ' or '\t')
                 read = new IniLine(IniLineKind.Continuation, raw[i]);
             else if (trimmed[0] == '[')
-                read = Header(trimmed) is { } name ? new IniLine(IniLineKind.Header, raw[i], name) : new IniLine(IniLineKind.Malformed, raw[i]);
+                read = Header(trimmed) is { } name ? new IniLine(IniLineKind.Header, raw[i], name) : new IniLine(IniLineKind.BrokenHeader, raw[i]);
             else if (trimmed.AsSpan().IndexOfAny('=', ':') is > 0 and var delimiter)
                 read = new IniLine(IniLineKind.Key, raw[i], trimmed[..delimiter].TrimEnd(), trimmed[(delimiter + 1)..].TrimStart());
             else

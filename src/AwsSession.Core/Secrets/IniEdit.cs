@@ -56,7 +56,7 @@ public static class IniEdit
             var line = lines[i];
             if (line.Kind == IniLineKind.Key)
                 dropping = In(owners, i, section) && keys.Contains(line.Name, IniLines.KeyNames);
-            else if (line.Kind is IniLineKind.Header or IniLineKind.Malformed)
+            else if (line.Kind is IniLineKind.Header or IniLineKind.BrokenHeader or IniLineKind.Malformed)
                 dropping = false;
             if (dropping && line.Kind is IniLineKind.Key or IniLineKind.Continuation)
             {
@@ -79,15 +79,15 @@ public static class IniEdit
     public static IReadOnlyList<string> Sections(string text) =>
         IniLines.Read(text).Where(l => l.Kind == IniLineKind.Header).Select(l => l.Name).Distinct(IniLines.SectionNames).ToList();
 
-    /// <summary>For each line, the section it is in (null before the first header).</summary>
+    /// <summary>For each line, the section it is in (null before the first header, and after a broken one).</summary>
     private static string?[] Owners(IniLine[] lines)
     {
         var owners = new string?[lines.Length];
         string? current = null;
         for (var i = 0; i < lines.Length; i++)
         {
-            if (lines[i].Kind == IniLineKind.Header)
-                current = lines[i].Name;
+            if (lines[i].Kind is IniLineKind.Header or IniLineKind.BrokenHeader)
+                current = lines[i].Kind == IniLineKind.Header ? lines[i].Name : null;
             owners[i] = current;
         }
         return owners;

@@ -23,7 +23,7 @@ public sealed class IniLinesTests
             (IniLineKind.Key, "AWS_Access_Key_ID", "AKIA"),
             (IniLineKind.Malformed, "", ""),
             (IniLineKind.Key, "indented", "after a malformed line"),
-            (IniLineKind.Malformed, "", ""),
+            (IniLineKind.BrokenHeader, "", ""),
         ]);
         lines[0].Raw.ShouldBe("\uFEFF[default] ; the usual");
     }

@@ -65,6 +65,15 @@ public sealed class IniEditTests
     }
 
     [Fact]
+    public void A_broken_header_ends_the_section_above_it_so_keys_under_it_are_never_taken_for_that_sections()
+    {
+        const string credentials = "[default]\naws_access_key_id = AKIADEFAULT\n[work\naws_access_key_id = AKIAWORK\n";
+
+        IniEdit.Remove(credentials, "default", PlaintextStore.KeyNames).ShouldBe(("[default]\n[work\naws_access_key_id = AKIAWORK\n", 1));
+        IniEdit.Get("[default]\n[a] b\nregion = x\n", "default", "region").ShouldBeNull();
+    }
+
+    [Fact]
     public void Keys_are_found_in_any_case_and_after_either_delimiter_as_the_AWS_CLI_reads_them()
     {
         const string credentials = "[default]\nAWS_ACCESS_KEY_ID = AKIAUPPER\nAws_Secret_Access_Key: s1\n";
