@@ -31,11 +31,10 @@ public readonly record struct IniLine(IniLineKind Kind, string Raw, string Name 
 /// How the lines of an AWS INI file (~/.aws/config, ~/.aws/credentials) read, stated once for everything that reads or
 /// edits one: <see cref="IniFile"/> (the profiles), Secrets' IniEdit (keys and aws_session_backend written in place)
 /// and <see cref="CredentialFreeConfig"/> (the copy `exec --server` gives its child). As botocore's config loader reads
-/// them: lines end at LF, CRLF or CR; section names are case-sensitive, key names are not; a `[name]` header may carry a
-/// trailing comment, and a line that starts like one but is not one ends the section above it; a key ends at the first
-/// `=` or `:`; an indented line after a key continues that key, across blank
-/// and comment lines, until the next unindented line, so it is never a key of its own (an indented line with no key
-/// above it in its section is one).
+/// them: lines end at LF, CRLF or CR; section names are case-sensitive, key names are not; a `[name]` header may carry
+/// a trailing comment, and a line that starts like one but is not one ends the section above it; a key ends at the
+/// first `=` or `:`; an indented line after a key continues that key, across blank and comment lines, until the next
+/// unindented line, so it is never a key of its own (an indented line with no key above it in its section is one).
 /// Beyond botocore, a UTF-8 BOM is skipped. Pure: text in, lines out.
 /// </summary>
 public static class IniLines
