@@ -9,11 +9,16 @@ namespace AwsSession.Aws;
 /// </summary>
 public static class AwsHttp
 {
-    public static HttpMessageHandler Handler(TrustedRoots? roots)
+    /// <param name="clock">Watches the answers' `Date` (<see cref="AwsClock"/>), when given.</param>
+    public static HttpMessageHandler Handler(TrustedRoots? roots, AwsClock? clock = null)
     {
         var handler = new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) };
         if (roots is not null)
             handler.SslOptions.RemoteCertificateValidationCallback = (_, certificate, chain, errors) => roots.Accept(certificate, chain, errors);
-        return handler;
+        return clock is null ? handler : new AwsClockHandler(clock, handler);
     }
+
+    /// <summary>A client with no timeout of its own: the callers' pipeline owns them.</summary>
+    public static HttpClient Client(TrustedRoots? roots, AwsClock? clock = null) =>
+        new(Handler(roots, clock)) { Timeout = Timeout.InfiniteTimeSpan };
 }

@@ -99,11 +99,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
     /// <summary>The SDK's HTTP clients over <see cref="AwsHttp"/>, with the clock watching their answers; one per call, like the clients.</summary>
     private sealed class HttpClients(TrustedRoots? roots, AwsClock? clock) : HttpClientFactory
     {
-        public override HttpClient CreateHttpClient(IClientConfig clientConfig)
-        {
-            var handler = AwsHttp.Handler(roots);
-            return new(clock is null ? handler : new AwsClockHandler(clock, handler)) { Timeout = Timeout.InfiniteTimeSpan };
-        }
+        public override HttpClient CreateHttpClient(IClientConfig clientConfig) => AwsHttp.Client(roots, clock);
 
         public override bool UseSDKHttpClientCaching(IClientConfig clientConfig) => false;
 

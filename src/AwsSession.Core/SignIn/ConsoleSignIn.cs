@@ -1,3 +1,4 @@
+using AwsSession.Aws;
 using AwsSession.Config;
 using AwsSession.Domain;
 
@@ -16,7 +17,7 @@ public static class ConsoleSignIn
             throw new AwsSessionException("console sign-in needs role credentials, and an MFA session (sts:GetSessionToken) cannot sign in to the console",
                 hint: "use `aws-session console pose ACCOUNT [ROLE]`, or --profile with a role_arn profile");
         var partition = Accounts.RoleArns.PartitionOf(role?.RoleArn);
-        var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition), Aws.AwsHttp.Handler(Aws.TrustedRoots.From(env)));
+        var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition), AwsHttp.Handler(TrustedRoots.From(env)));
         var token = await client.GetSigninTokenAsync(session.Credentials, SessionLengths.SignIn(requested), ct);
         return client.LoginUrl(token, Destination(partition, region));
     }

@@ -18,11 +18,7 @@ public interface ISsoServices
 public sealed class SsoServices(EnvironmentVariables env, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : ISsoServices
 {
     private readonly Lazy<AwsCall> _call = new(() => new AwsCall(AwsPipeline.Create(retry), observer));
-    private readonly Lazy<HttpClient> _http = new(() =>
-    {
-        var handler = AwsHttp.Handler(TrustedRoots.From(env));
-        return new HttpClient(clock is null ? handler : new AwsClockHandler(clock, handler)) { Timeout = Timeout.InfiniteTimeSpan };
-    });
+    private readonly Lazy<HttpClient> _http = new(() => AwsHttp.Client(TrustedRoots.From(env), clock));
 
     public IOidcClient Oidc(string region) => new OidcClient(_call.Value, _http.Value, Endpoints.For(env, Endpoints.SsoOidc, region));
 
