@@ -69,6 +69,9 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
                 AwsAnswer.Required(r.UserId, Service, Op, "UserId"));
         }, ct);
 
+    // Read once per gateway, not once per call's client.
+    private readonly Lazy<TrustedRoots?> _roots = new(() => TrustedRoots.From(env));
+
     private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
     {
         SdkIsolation.Ensure();
@@ -78,7 +81,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             Timeout = retry.AttemptTimeout,
             RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
-        config.HttpClientFactory = new HttpClients(TrustedRoots.From(env), clock);
+        config.HttpClientFactory = new HttpClients(_roots.Value, clock);
         if (Endpoints.Override(env, Endpoints.Sts) is { } url)
         {
             config.ServiceURL = url.ToString();

@@ -32,7 +32,15 @@ public sealed class TrustedRoots
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
-            throw new UsageException($"{Variable}: cannot read certificates from {path} ({ErrorText.Outside(e.Message)})", hint: "it must name a PEM file of CA certificates");
+            // Never the parser's message: the file may be anything, a credentials file included.
+            var why = e switch
+            {
+                FileNotFoundException or DirectoryNotFoundException => "no such file",
+                UnauthorizedAccessException => "permission denied",
+                IOException => "cannot read it",
+                _ => "not PEM certificates",
+            };
+            throw new UsageException($"{Variable}: cannot read certificates from {path} ({why})", hint: "it must name a PEM file of CA certificates");
         }
         return roots.Count > 0 ? new TrustedRoots(roots)
             : throw new UsageException($"{Variable}: {path} holds no certificate", hint: "it must name a PEM file of CA certificates");
