@@ -37,11 +37,11 @@ public static class FrontContext
             CacheOnly = true,
             Interaction = () => NoInteraction.Instance,
             TtyInteraction = () => NoInteraction.Instance,
-            Gateways = _ => NoGateways.Instance,
+            Gateways = (_, _) => NoGateways.Instance,
             Profiles = () => new StoredKeyProfiles(files, new Backends(env, () => throw new HandOffException("a secret prompt")),
                 backend => throw new HandOffException($"the {backend} secret store")),
-            IamKeys = () => throw new HandOffException("IAM"),
-            Sso = () => NoSso.Instance,
+            IamKeys = _ => throw new HandOffException("IAM"),
+            Sso = _ => NoSso.Instance,
         };
     }
 

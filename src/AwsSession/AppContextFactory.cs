@@ -26,11 +26,11 @@ public static class AppContextFactory
             Status = status,
             Interaction = ConsoleFactory.ForStderr,
             TtyInteraction = TtyInteraction.ForControllingTerminal,
-            Gateways = region => new AwsGateways(env, region, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
+            Gateways = (region, bundle) => new AwsGateways(env, region, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
-            IamKeys = () => IamKeysGateway.Create(env, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            IamKeys = bundle => IamKeysGateway.Create(env, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new StoredKeyProfiles(files, backends, backends.Create),
-            Sso = () => new Sso.SsoServices(env, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
+            Sso = bundle => new Sso.SsoServices(env, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
         };
     }
 

@@ -100,7 +100,8 @@ public sealed class KeyService(ToolContext context)
         try
         {
             var region = context.Env.Get("AWS_REGION") ?? context.Env.Get("AWS_DEFAULT_REGION") ?? Config.Endpoints.GlobalRegion;
-            identity = await context.Gateways(region).Sts.GetCallerIdentityAsync(key.Credentials, ct);
+            var bundle = Config.CaBundle.Resolve(context.Env, context.Profiles().FindInFiles(key.Profile));
+            identity = await context.Gateways(region, bundle).Sts.GetCallerIdentityAsync(key.Credentials, ct);
         }
         catch (AwsSessionException e)
         {

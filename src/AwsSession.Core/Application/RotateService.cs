@@ -11,7 +11,7 @@ namespace AwsSession.Application;
 /// with the profile's MFA session (cached, or made once: never a second code). Whatever step fails, the store keeps a
 /// key that works, and the error says which key is stored and which exist in IAM.
 /// </summary>
-public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IReadOnlyList<TimeSpan>? waits = null)
+public sealed class RotateService(ToolContext context, IReadOnlyList<TimeSpan>? waits = null)
 {
     /// <summary>IAM is eventually consistent: a new key can take seconds to be accepted. About 30 s in all.</summary>
     public static readonly IReadOnlyList<TimeSpan> DefaultWaits = [.. new[] { 1, 2, 3, 4, 5, 5, 5, 5 }.Select(s => TimeSpan.FromSeconds(s))];
@@ -23,18 +23,19 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         var store = context.Store(backend);
         var old = await store.GetAsync(profile, ct)
             ?? throw new AwsSessionException($"{backend} holds no key for profile '{profile}'", hint: $"add it first: aws-session add {profile}");
-        var sts = context.Gateways(options.Region ?? context.Env.Get("AWS_REGION") ?? Endpoints.GlobalRegion).Sts;
-        var user = (await sts.GetCallerIdentityAsync(old.Credentials, ct)).UserName
-            ?? throw new AwsSessionException($"the key of profile '{profile}' does not belong to an IAM user: only a user's keys can be rotated");
-
         var service = new SessionService(context);
         var invocation = new Invocation(new MfaMode(), options);
         var config = service.Resolve(invocation);
+        var sts = context.Gateways(options.Region ?? context.Env.Get("AWS_REGION") ?? Endpoints.GlobalRegion, config.CaBundle).Sts;
+        var user = (await sts.GetCallerIdentityAsync(old.Credentials, ct)).UserName
+            ?? throw new AwsSessionException($"the key of profile '{profile}' does not belong to an IAM user: only a user's keys can be rotated");
+
         if (config.Keys.Credentials.AccessKeyId != old.AccessKeyId || config.ProfileRoles.Count > 0)
             throw new AwsSessionException($"profile '{profile}' does not resolve to its stored key {Masking.AccessKeyId(old.AccessKeyId)}",
                 hint: "rotate works on a profile whose own keys are in the store (no role_arn)");
         var (session, _) = await service.GetAsync(invocation, ct);
         var mfa = session.Credentials;
+        var iam = context.IamKeys(config.CaBundle);
 
         var existing = await iam.ListAccessKeysAsync(mfa, user, ct);
         if (existing.Count >= 2)
@@ -48,7 +49,7 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         }
         catch (AwsSessionException e)
         {
-            throw await FailedAsync($"CreateAccessKey failed ({e.Message})", old, mfa, user, ct, e);
+            throw await FailedAsync(iam, $"CreateAccessKey failed ({e.Message})", old, mfa, user, ct, e);
         }
 
         var fresh = new StoredKey(profile, created.AccessKeyId, created.SecretAccessKey, context.Time.GetUtcNow());
@@ -61,8 +62,8 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         catch (AwsSessionException e)
         {
             await RestoreAsync(store, old, ct);
-            var deleted = await TryDeleteAsync(mfa, user, fresh.AccessKeyId, ct);
-            throw await FailedAsync($"storing the new key failed ({e.Message}); the new key {Masking.AccessKeyId(fresh.AccessKeyId)} was {(deleted ? "deleted again" : "NOT deleted")}",
+            var deleted = await TryDeleteAsync(iam, mfa, user, fresh.AccessKeyId, ct);
+            throw await FailedAsync(iam, $"storing the new key failed ({e.Message}); the new key {Masking.AccessKeyId(fresh.AccessKeyId)} was {(deleted ? "deleted again" : "NOT deleted")}",
                 old, mfa, user, ct, e);
         }
         context.Status.Note($"stored the new key {Masking.AccessKeyId(fresh.AccessKeyId)} of profile '{profile}' in {backend}; waiting for IAM to accept it");
@@ -70,8 +71,8 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         if (!await AcceptedAsync(sts, fresh, ct))
         {
             await RestoreAsync(store, old, ct);
-            var deleted = await TryDeleteAsync(mfa, user, fresh.AccessKeyId, ct);
-            throw await FailedAsync($"STS did not accept the new key {Masking.AccessKeyId(fresh.AccessKeyId)} in time; it was {(deleted ? "deleted again" : "NOT deleted")}",
+            var deleted = await TryDeleteAsync(iam, mfa, user, fresh.AccessKeyId, ct);
+            throw await FailedAsync(iam, $"STS did not accept the new key {Masking.AccessKeyId(fresh.AccessKeyId)} in time; it was {(deleted ? "deleted again" : "NOT deleted")}",
                 old, mfa, user, ct, null);
         }
 
@@ -81,7 +82,7 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         }
         catch (AwsSessionException e)
         {
-            throw await FailedAsync($"DeleteAccessKey of the old key {Masking.AccessKeyId(old.AccessKeyId)} failed ({e.Message}); delete it yourself (aws iam delete-access-key)",
+            throw await FailedAsync(iam, $"DeleteAccessKey of the old key {Masking.AccessKeyId(old.AccessKeyId)} failed ({e.Message}); delete it yourself (aws iam delete-access-key)",
                 fresh, mfa, user, ct, e);
         }
 
@@ -121,7 +122,7 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
         }
     }
 
-    private async Task<bool> TryDeleteAsync(AwsCredentials mfa, string user, string accessKeyId, CancellationToken ct)
+    private static async Task<bool> TryDeleteAsync(IIamKeysGateway iam, AwsCredentials mfa, string user, string accessKeyId, CancellationToken ct)
     {
         try
         {
@@ -135,7 +136,7 @@ public sealed class RotateService(ToolContext context, IIamKeysGateway iam, IRea
     }
 
     /// <summary>The failure, with the key the store holds now and the keys IAM lists (when it answers).</summary>
-    private async Task<AwsSessionException> FailedAsync(string what, StoredKey stored, AwsCredentials mfa, string user, CancellationToken ct, Exception? inner)
+    private static async Task<AwsSessionException> FailedAsync(IIamKeysGateway iam, string what, StoredKey stored, AwsCredentials mfa, string user, CancellationToken ct, Exception? inner)
     {
         string inIam;
         try

@@ -30,7 +30,8 @@ public sealed class ToolContext
     /// <summary>Prompts on the controlling terminal only (credential-process); by default there is none.</summary>
     public Func<IInteraction> TtyInteraction { get; init; } = Build.IsCompleteTool ? () => new TtyInteraction(() => null) : HandOff<IInteraction>("a prompt");
 
-    public required Func<string, IAwsGateways> Gateways { get; init; }
+    /// <summary>AWS's gateways for a region (STS's), trusting the bundle's authorities instead of the system's when one is configured.</summary>
+    public required Func<string, CaBundle?, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
 
     /// <summary>Chooses where an MFA code comes from; the front, which never asks for one, gets a stand-in that hands off.</summary>
@@ -59,7 +60,7 @@ public sealed class ToolContext
     public Func<string, ISecretStore>? Stores { get; init; }
 
     /// <summary>IAM's access-key calls (rotate); built only when asked for.</summary>
-    public Func<IIamKeysGateway> IamKeys { get; init; } = () => throw new InvalidOperationException("no IAM key gateway in this context");
+    public Func<CaBundle?, IIamKeysGateway> IamKeys { get; init; } = _ => throw new InvalidOperationException("no IAM key gateway in this context");
 
     public Backends Backends => new(Env, SecretPrompt);
 
@@ -86,9 +87,9 @@ public sealed class ToolContext
     };
 
     /// <summary>The Identity Center clients (OIDC and portal); production ones unless a test gives its own.</summary>
-    public Func<ISsoServices> Sso
+    public Func<CaBundle?, ISsoServices> Sso
     {
-        get => _sso ?? (Build.IsCompleteTool ? () => new SsoServices(Env, RetrySettings.Default) : HandOff<ISsoServices>("IAM Identity Center"));
+        get => _sso ?? (Build.IsCompleteTool ? bundle => new SsoServices(Env, bundle, RetrySettings.Default) : _ => throw new Domain.HandOffException("IAM Identity Center"));
         init => _sso = value;
     }
 
@@ -108,10 +109,10 @@ public sealed class ToolContext
     /// Access tokens for Identity Center sign-ins. Without <paramref name="signIn"/> a needed sign-in fails instead
     /// (the credential server's refresh must never open a browser behind the child).
     /// </summary>
-    public SsoTokenProvider SsoTokenProvider(SsoSessionConfig session, SignInSettings? signIn)
+    public SsoTokenProvider SsoTokenProvider(SsoSessionConfig session, CaBundle? bundle, SignInSettings? signIn)
     {
         var tokens = SsoTokens;
-        var services = new Lazy<ISsoServices>(Sso);
+        var services = new Lazy<ISsoServices>(() => Sso(bundle));
         return new SsoTokenProvider(tokens, CacheStore, () => services.Value.Oidc(session.Region),
             // The front reads cached tokens only: a run that needs a sign-in fails there, and so is handed off.
             signIn is null || !Build.IsCompleteTool ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status, SignInGate);
@@ -131,6 +132,6 @@ public sealed class ToolContext
     }
 
     private CacheStore? _store;
-    private Func<ISsoServices>? _sso;
+    private Func<CaBundle?, ISsoServices>? _sso;
     private Func<IBrowserLauncher>? _browser;
 }

@@ -10,7 +10,7 @@ namespace AwsSession.Aws;
 public static class AwsErrors
 {
     /// <summary>Behind a proxy that inspects TLS, its authority is what the AWS CLI and aws-session must trust.</summary>
-    public const string TlsHint = $"a proxy that inspects TLS needs its CA certificates in {TrustedRoots.Variable} (a PEM file)";
+    public const string TlsHint = $"a proxy that inspects TLS needs its CA certificates in {Config.CaBundle.Variable} or the profile's ca_bundle (a PEM file)";
 
     public static AwsSessionException Describe(string service, string operation, Uri? endpoint, Exception e, int attempts)
     {

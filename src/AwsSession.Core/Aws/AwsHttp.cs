@@ -4,7 +4,7 @@ namespace AwsSession.Aws;
 /// How aws-session reaches AWS over HTTP, stated once for STS, IAM, Organizations, Identity Center and console
 /// sign-in: redirects are not followed (no AWS answer redirects, and a request can carry a session's secrets), pooled
 /// connections are renewed every five minutes (DNS changes), and the server's certificate is checked against the
-/// system's authorities, or only against AWS_CA_BUNDLE's when it is set (<see cref="TrustedRoots"/>). Timeouts belong
+/// system's authorities, or only against a configured <see cref="Config.CaBundle"/>'s (<see cref="TrustedRoots"/>). Timeouts belong
 /// to the callers' pipeline.
 /// </summary>
 public static class AwsHttp

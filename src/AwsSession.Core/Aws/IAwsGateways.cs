@@ -12,15 +12,15 @@ public interface IAwsGateways
     IOrganizationsGateway Organizations { get; }
 }
 
-public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
+public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
 {
     private readonly AwsCall _call = new(new Lazy<Polly.ResiliencePipeline>(() => AwsPipeline.Create(retry)), observer);
-    private readonly SignedHttp _http = new(env);
+    private readonly SignedHttp _http = new(bundle);
     private IStsGateway? _sts;
     private IIamGateway? _iam;
     private IOrganizationsGateway? _orgs;
 
-    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, retry, clock);
+    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, bundle, retry, clock);
 
     public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env);
 

@@ -20,8 +20,8 @@ public sealed record AccessKeyInfo(string AccessKeyId, string Status, DateTimeOf
 /// <summary>iam:ListAccessKeys, CreateAccessKey and DeleteAccessKey over the Query protocol.</summary>
 public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, EnvironmentVariables env) : IIamKeysGateway
 {
-    public static IamKeysGateway Create(EnvironmentVariables env, RetrySettings retry, IAwsCallObserver? observer) =>
-        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(env), env);
+    public static IamKeysGateway Create(EnvironmentVariables env, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer) =>
+        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(bundle), env);
 
     public Task<IReadOnlyList<AccessKeyInfo>> ListAccessKeysAsync(AwsCredentials credentials, string userName, CancellationToken ct)
     {

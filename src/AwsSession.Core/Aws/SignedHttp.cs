@@ -13,9 +13,9 @@ public sealed class SignedHttp(Func<HttpMessageHandler> innerFactory)
 {
     private readonly Lazy<HttpMessageHandler> _inner = new(innerFactory);
 
-    /// <summary>Over <see cref="AwsHttp"/>; AWS_CA_BUNDLE is read on the first call.</summary>
-    public SignedHttp(EnvironmentVariables env)
-        : this(() => AwsHttp.Handler(TrustedRoots.From(env)))
+    /// <summary>Over <see cref="AwsHttp"/>; the bundle is read on the first call.</summary>
+    public SignedHttp(CaBundle? bundle)
+        : this(() => AwsHttp.Handler(TrustedRoots.From(bundle)))
     {
     }
 

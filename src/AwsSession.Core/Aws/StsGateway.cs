@@ -11,7 +11,7 @@ namespace AwsSession.Aws;
 /// STS through AWSSDK.SecurityToken. A client is made per call, on the cold path only, with the SDK's retries off
 /// because the shared pipeline owns retrying. Expirations come back on this machine's clock (<see cref="AwsClock"/>).
 /// </summary>
-public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, RetrySettings retry, AwsClock? clock = null) : IStsGateway
+public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, CaBundle? bundle, RetrySettings retry, AwsClock? clock = null) : IStsGateway
 {
     private const string Service = "STS";
 
@@ -70,7 +70,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
         }, ct);
 
     // Read once per gateway, not once per call's client.
-    private readonly Lazy<TrustedRoots?> _roots = new(() => TrustedRoots.From(env));
+    private readonly Lazy<TrustedRoots?> _roots = new(() => TrustedRoots.From(bundle));
 
     private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
     {

@@ -7,28 +7,27 @@ using AwsSession.Domain;
 namespace AwsSession.Aws;
 
 /// <summary>
-/// The certificate authorities in the file AWS_CA_BUNDLE names (PEM), as the AWS CLI reads it: when it is set, they
-/// replace the system's for every connection to AWS (a proxy that inspects TLS, a private endpoint); unset, the
-/// system's are used.
+/// The certificate authorities of a <see cref="CaBundle"/> (PEM), as the AWS CLI reads them: when one is configured
+/// they replace the system's for every connection to AWS (a proxy that inspects TLS, a private endpoint); otherwise
+/// the system's are used.
 /// </summary>
 public sealed class TrustedRoots
 {
-    public const string Variable = "AWS_CA_BUNDLE";
-
     private readonly X509Certificate2Collection _roots;
 
     private TrustedRoots(X509Certificate2Collection roots) => _roots = roots;
 
-    /// <returns>Null when AWS_CA_BUNDLE is unset.</returns>
+    /// <returns>Null when no bundle is configured.</returns>
     /// <exception cref="UsageException">The file cannot be read or holds no certificate.</exception>
-    public static TrustedRoots? From(EnvironmentVariables env)
+    public static TrustedRoots? From(CaBundle? bundle)
     {
-        if (env.Get(Variable) is not { } path)
+        if (bundle is null)
             return null;
+        var (path, origin) = (ErrorText.Printable(bundle.Path), bundle.Origin);
         var roots = new X509Certificate2Collection();
         try
         {
-            roots.ImportFromPemFile(path);
+            roots.ImportFromPemFile(bundle.Path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException)
         {
@@ -40,11 +39,12 @@ public sealed class TrustedRoots
                 IOException => "cannot read it",
                 _ => "not PEM certificates",
             };
-            throw new UsageException($"{Variable}: cannot read certificates from {path} ({why})", hint: "it must name a PEM file of CA certificates");
+            throw new UsageException($"{origin}: cannot read certificates from {path} ({why})", hint: Hint);
         }
-        return roots.Count > 0 ? new TrustedRoots(roots)
-            : throw new UsageException($"{Variable}: {path} holds no certificate", hint: "it must name a PEM file of CA certificates");
+        return roots.Count > 0 ? new TrustedRoots(roots) : throw new UsageException($"{origin}: {path} holds no certificate", hint: Hint);
     }
+
+    private const string Hint = "it must name a PEM file of CA certificates";
 
     /// <summary>Whether a server's certificate names the host and chains to one of these authorities.</summary>
     /// <param name="presented">What the server sent: its intermediates may be needed to reach a root.</param>

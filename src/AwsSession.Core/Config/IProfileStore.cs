@@ -5,6 +5,9 @@ public interface IProfileStore
 {
     ProfileSettings? Find(string name);
 
+    /// <summary>The profile as the files alone have it: no secret store is opened for its keys.</summary>
+    ProfileSettings? FindInFiles(string name) => Find(name);
+
     /// <summary>The keys of an [sso-session NAME] section, or null when there is none.</summary>
     IReadOnlyDictionary<string, string>? FindSsoSession(string name) => null;
 

@@ -23,6 +23,9 @@ public sealed record ProfileSettings(string Name)
     public string? SsoAccountId { get; init; }
     public string? SsoRoleName { get; init; }
 
+    /// <summary>ca_bundle: a PEM file of the authorities to trust for AWS (<see cref="CaBundle"/>).</summary>
+    public string? CaBundle { get; init; }
+
     /// <summary>aws_session_backend, from the config file only: which secret store holds the keys (Secrets/Backends).</summary>
     public string? SessionBackend { get; init; }
 

@@ -35,6 +35,9 @@ public sealed record ResolvedConfig
     /// <summary>The configured region, exported to the shell; null when none is configured.</summary>
     public string? Region { get; init; }
 
+    /// <summary>The authorities AWS's certificates are checked against instead of the system's; null for the system's.</summary>
+    public CaBundle? CaBundle { get; init; }
+
     /// <summary>The region STS is called in: the configured one, else us-east-1.</summary>
     public string StsRegion => Region ?? Endpoints.GlobalRegion;
 

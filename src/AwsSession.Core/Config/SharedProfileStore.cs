@@ -50,6 +50,7 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
             SsoRegion = Get("sso_region"),
             SsoAccountId = Get("sso_account_id"),
             SsoRoleName = Get("sso_role_name"),
+            CaBundle = Get("ca_bundle"),
             SessionBackend = string.IsNullOrWhiteSpace(fromConfig?.GetValueOrDefault(ProfileSettings.SessionBackendKey)) ? null : fromConfig[ProfileSettings.SessionBackendKey],
         };
     }

@@ -28,7 +28,7 @@ public static class SsoResolution
     {
         if (ssoSession is not null)
             return Session(ssoSession, store);
-        var name = profile ?? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
+        var name = LoginProfile(profile, env);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var p = store.Find(name); p is not null && seen.Add(p.Name); p = p.SourceProfile is { } source ? store.Find(source) : null)
         {
@@ -42,6 +42,10 @@ public static class SsoResolution
                 : $"profile '{ErrorText.Printable(name)}' does not sign in with IAM Identity Center",
             "pass --sso-session NAME, or --profile with a profile that has sso_session (or sso_start_url)");
     }
+
+    /// <summary>The profile a sign-in or sign-out without --sso-session is for, as the AWS CLI picks it.</summary>
+    public static string LoginProfile(string? profile, EnvironmentVariables env) =>
+        profile ?? env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
 
     /// <summary>An [sso-session NAME] section, checked: a start URL and a region are required.</summary>
     public static SsoSessionConfig Session(string name, IProfileStore store, string context = "")

@@ -4,6 +4,7 @@ namespace AwsSession.Credentials;
 
 /// <summary>
 /// A composed chain, ready to run: its cache key, the name the account list of its session is filed under (stable
-/// across new MFA sessions), the region to export, and the role and account to tell the person about.
+/// across new MFA sessions), the region to export, the authorities the calls made with its session trust (who, console
+/// sign-in), and the role and account to tell the person about.
 /// </summary>
-public sealed record Plan(ICredentialSource Source, string Key, string AccountsOwner, string? Region, RoleTarget? Role = null, Account? Account = null);
+public sealed record Plan(ICredentialSource Source, string Key, string AccountsOwner, string? Region, Config.CaBundle? CaBundle, RoleTarget? Role = null, Account? Account = null);

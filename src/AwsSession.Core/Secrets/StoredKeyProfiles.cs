@@ -24,6 +24,8 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
             : (profile ?? new ProfileSettings(name)) with { AccessKeyId = key.AccessKeyId, SecretAccessKey = key.SecretAccessKey, SessionToken = null };
     }
 
+    public ProfileSettings? FindInFiles(string name) => files.Find(name);
+
     public IReadOnlyDictionary<string, string>? FindSsoSession(string name) => files.FindSsoSession(name);
 
     public IReadOnlyList<string> SsoSessionNames() => files.SsoSessionNames();

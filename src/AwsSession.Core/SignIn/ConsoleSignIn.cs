@@ -11,13 +11,13 @@ public static class ConsoleSignIn
     /// The sign-in URL for a session: it holds a sign-in token (good for 15 minutes), so it goes only to a browser or
     /// to stdout on request. <paramref name="role"/> decides the partition; <paramref name="region"/> the console's page.
     /// </summary>
-    public static async Task<Uri> UrlAsync(Session session, RoleTarget? role, string? region, TimeSpan? requested, EnvironmentVariables env, CancellationToken ct)
+    public static async Task<Uri> UrlAsync(Session session, RoleTarget? role, string? region, TimeSpan? requested, CaBundle? bundle, EnvironmentVariables env, CancellationToken ct)
     {
         if (!CanSignIn(session))
             throw new AwsSessionException("console sign-in needs role credentials, and an MFA session (sts:GetSessionToken) cannot sign in to the console",
                 hint: "use `aws-session console pose ACCOUNT [ROLE]`, or --profile with a role_arn profile");
         var partition = Accounts.RoleArns.PartitionOf(role?.RoleArn);
-        var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition), AwsHttp.Handler(TrustedRoots.From(env)));
+        var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition), AwsHttp.Handler(TrustedRoots.From(bundle)));
         var token = await client.GetSigninTokenAsync(session.Credentials, SessionLengths.SignIn(requested), ct);
         return client.LoginUrl(token, Destination(partition, region));
     }

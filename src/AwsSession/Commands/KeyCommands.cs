@@ -74,7 +74,7 @@ public static class KeyCommands
         {
             var options = CommonOptions.Read(r) with { Profile = r.GetValue(profile) };
             var context = contexts(options.Debug);
-            await new RotateService(context, context.IamKeys()).RotateAsync(options, r.GetValue(backend), ct);
+            await new RotateService(context).RotateAsync(options, r.GetValue(backend), ct);
             return 0;
         });
         return cmd;

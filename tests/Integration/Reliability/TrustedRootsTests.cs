@@ -2,7 +2,7 @@ using AwsSession.Tests.Integration.Fixtures;
 
 namespace AwsSession.Tests.Integration.Reliability;
 
-/// <summary>Behind a proxy that inspects TLS: its authority is trusted through AWS_CA_BUNDLE, as the AWS CLI does.</summary>
+/// <summary>Behind a proxy that inspects TLS: its authority is trusted through AWS_CA_BUNDLE or the profile's ca_bundle, as the AWS CLI does.</summary>
 [Collection(MotoCollection.Name)]
 public sealed class TrustedRootsTests : IAsyncDisposable
 {
@@ -24,6 +24,35 @@ public sealed class TrustedRootsTests : IAsyncDisposable
 
         r.ExitCode.ShouldBe(0, r.ToString());
         r.Stdout.ShouldContain("export AWS_SESSION_TOKEN=");
+    }
+
+    [Fact]
+    public async Task A_profiles_ca_bundle_is_trusted_as_the_AWS_CLI_trusts_it()
+    {
+        _tool.WriteAwsFiles($"[default]\nca_bundle = {_front.CaBundle}\n");
+
+        var r = await _tool.RunAsync("pose", "prod", "-t", "123456", "--no-cache");
+        var cli = await _tool.ShellAsync($"/usr/bin/aws sts get-caller-identity --endpoint-url {_front.Url} --output text --query Account");
+
+        r.ExitCode.ShouldBe(0, r.ToString());
+        r.Stdout.ShouldContain("export AWS_SESSION_TOKEN=");
+        cli.ExitCode.ShouldBe(0, cli.ToString());
+    }
+
+    [Fact]
+    public async Task AWS_CA_BUNDLE_wins_over_the_profiles_ca_bundle()
+    {
+        var notPem = Path.Combine(_tool.Home, "not-a-bundle.txt");
+        File.WriteAllText(notPem, "hello\n");
+        _tool.WriteAwsFiles($"[default]\nca_bundle = {notPem}\n");
+
+        var trusted = await _tool.Set("AWS_CA_BUNDLE", _front.CaBundle).RunAsync("-t", "123456", "--no-cache");
+        var fromProfile = await _tool.Unset("AWS_CA_BUNDLE").RunAsync("-t", "123456", "--no-cache");
+
+        trusted.ExitCode.ShouldBe(0, trusted.ToString());
+        fromProfile.ExitCode.ShouldBe(2, fromProfile.ToString());
+        fromProfile.StderrLines.ShouldHaveSingleItem()
+            .ShouldBe($"aws-session: profile 'default': ca_bundle: {notPem} holds no certificate; it must name a PEM file of CA certificates");
     }
 
     [Fact]

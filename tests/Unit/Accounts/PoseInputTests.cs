@@ -25,7 +25,7 @@ public class PoseInputTests
             Out = new StringWriter(),
             Status = new RecordingStatus(),
             Interaction = () => new ScriptedInteraction(false),
-            Gateways = _ =>
+            Gateways = (_, _) =>
             {
                 builds++;
                 throw new InvalidOperationException("no AWS call may happen for bad input");

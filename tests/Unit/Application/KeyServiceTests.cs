@@ -34,6 +34,19 @@ public sealed class KeyServiceTests
     }
 
     [Fact]
+    public async Task The_verification_trusts_the_profiles_ca_bundle()
+    {
+        using var world = new KeyWorld();
+        world.WriteCredentials(Credentials);
+        Directory.CreateDirectory(Path.GetDirectoryName(world.ConfigPath)!);
+        File.WriteAllText(world.ConfigPath, "[default]\nca_bundle = /etc/proxy.pem\n");
+
+        await new KeyService(world.Context).AddAsync("default", KeyOrigin.CredentialsFile, "pass", removePlaintext: true, CancellationToken.None);
+
+        world.Bundles.ShouldBe([new AwsSession.Config.CaBundle("/etc/proxy.pem", "profile 'default': ca_bundle")]);
+    }
+
+    [Fact]
     public async Task A_failed_verification_keeps_the_0600_backup_and_says_where_it_is()
     {
         using var world = new KeyWorld(new FakeSts { CallerIdentityFailure = new AwsSessionException("STS GetCallerIdentity failed: InvalidClientTokenId") });

@@ -18,7 +18,7 @@ public sealed class PromptChannelTests
             Out = new StringWriter(),
             Status = new StderrStatus(new StringWriter(), false),
             Interaction = () => stderr,
-            Gateways = _ => throw new InvalidOperationException("no AWS in this test"),
+            Gateways = (_, _) => throw new InvalidOperationException("no AWS in this test"),
             Profiles = () => throw new InvalidOperationException("no profiles in this test"),
         };
         return tty is null ? context : new ToolContext
@@ -70,7 +70,7 @@ public sealed class PromptChannelTests
             Status = new StderrStatus(new StringWriter(), false),
             Interaction = () => { stderrUsed = true; return new ScriptedInteraction(true, "123456"); },
             TtyInteraction = () => new ScriptedInteraction(false),
-            Gateways = _ => gateways,
+            Gateways = (_, _) => gateways,
             Profiles = () => new FakeProfiles(),
         };
         var invocation = new Invocation(new MfaMode("arn:aws:iam::123456789012:mfa/alice"), new SessionOptions { Prompts = PromptChannel.DevTty, NoCache = true });

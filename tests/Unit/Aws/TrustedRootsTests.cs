@@ -13,9 +13,9 @@ public sealed class TrustedRootsTests : IDisposable
     private readonly string _dir = Directory.CreateTempSubdirectory("trusted-roots-").FullName;
 
     [Fact]
-    public void Unset_the_system_authorities_are_used()
+    public void Without_a_bundle_the_system_authorities_are_used()
     {
-        TrustedRoots.From(new EnvironmentVariables(new Dictionary<string, string>())).ShouldBeNull();
+        TrustedRoots.From(null).ShouldBeNull();
     }
 
     [Fact]
@@ -35,7 +35,7 @@ public sealed class TrustedRootsTests : IDisposable
     }
 
     [Fact]
-    public void A_file_that_is_missing_or_holds_no_certificate_is_a_usage_error_naming_the_variable()
+    public void A_file_that_is_missing_or_holds_no_certificate_is_a_usage_error_naming_where_it_was_set()
     {
         var missing = Path.Combine(_dir, "missing.pem");
         var text = Path.Combine(_dir, "text.pem");
@@ -43,10 +43,13 @@ public sealed class TrustedRootsTests : IDisposable
 
         foreach (var path in new[] { missing, text })
         {
-            var e = Should.Throw<UsageException>(() => TrustedRoots.From(Env(path)));
-            e.ExitCode.ShouldBe(ExitCodes.Usage);
-            e.Message.ShouldStartWith($"AWS_CA_BUNDLE: ");
-            e.Message.ShouldContain(path);
+            foreach (var origin in new[] { "AWS_CA_BUNDLE", "profile 'work': ca_bundle" })
+            {
+                var e = Should.Throw<UsageException>(() => TrustedRoots.From(new CaBundle(path, origin)));
+                e.ExitCode.ShouldBe(ExitCodes.Usage);
+                e.Message.ShouldStartWith($"{origin}: ");
+                e.Message.ShouldContain(path);
+            }
         }
     }
 
@@ -54,10 +57,8 @@ public sealed class TrustedRootsTests : IDisposable
     {
         var path = Path.Combine(_dir, Guid.NewGuid() + ".pem");
         File.WriteAllText(path, ca.ExportCertificatePem() + "\n");
-        return TrustedRoots.From(Env(path)).ShouldNotBeNull();
+        return TrustedRoots.From(new CaBundle(path, "AWS_CA_BUNDLE")).ShouldNotBeNull();
     }
-
-    private static EnvironmentVariables Env(string bundle) => new(new Dictionary<string, string> { ["AWS_CA_BUNDLE"] = bundle });
 
     private static X509Certificate2 Authority(string name)
     {

@@ -19,7 +19,7 @@ public sealed class TablesTests
         Out = _out,
         Status = new StderrStatus(err ?? new StringWriter(), false),
         Interaction = () => throw new InvalidOperationException("a listing asks nothing"),
-        Gateways = _ => throw new InvalidOperationException("a listing calls nothing"),
+        Gateways = (_, _) => throw new InvalidOperationException("a listing calls nothing"),
         Profiles = () => throw new InvalidOperationException("a listing reads no profile"),
         StdoutIsTerminal = terminal,
         StdoutConsole = () => _console,

@@ -52,6 +52,27 @@ public sealed class ConfigResolverTests
     }
 
     [Fact]
+    public void The_CA_bundle_is_AWS_CA_BUNDLE_else_the_ca_bundle_of_the_profile_the_run_uses()
+    {
+        var work = Work with { CaBundle = "/etc/work.pem" };
+        var admin = new ProfileSettings("admin") { RoleArn = "arn:aws:iam::2:role/Admin", SourceProfile = "work", CaBundle = "/etc/admin.pem" };
+        var sso = new ProfileSettings("sso")
+        {
+            SsoStartUrl = "https://example.awsapps.com/start", SsoRegion = "eu-west-1", SsoAccountId = "111111111111", SsoRoleName = "Dev", CaBundle = "/etc/sso.pem",
+        };
+        var profiles = new FakeProfiles(Default, work, admin, sso);
+
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "work" }).CaBundle.ShouldBe(new CaBundle("/etc/work.pem", "profile 'work': ca_bundle"));
+        // As botocore reads it: the invoked profile's, not its source profile's.
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "admin" }).CaBundle.ShouldBe(new CaBundle("/etc/admin.pem", "profile 'admin': ca_bundle"));
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "sso" }).CaBundle!.Path.ShouldBe("/etc/sso.pem");
+        // Keys in the environment: the profile AWS_PROFILE names still supplies it, as it supplies the region.
+        Resolve(Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]), profiles).CaBundle!.Path.ShouldBe("/etc/work.pem");
+        Resolve(Env.Of(("AWS_CA_BUNDLE", "/etc/env.pem")), profiles, new SessionOptions { Profile = "work" }).CaBundle.ShouldBe(new CaBundle("/etc/env.pem", "AWS_CA_BUNDLE"));
+        Resolve(Env.Of(), profiles).CaBundle.ShouldBeNull();
+    }
+
+    [Fact]
     public void A_role_profile_resolves_through_its_source_profile()
     {
         var admin = new ProfileSettings("admin") { RoleArn = "arn:aws:iam::2:role/Admin", SourceProfile = "work", ExternalId = "ext-1", DurationSeconds = 1800 };

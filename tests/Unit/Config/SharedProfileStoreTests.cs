@@ -49,6 +49,12 @@ public sealed class SharedProfileStoreTests : IDisposable
     }
 
     [Fact]
+    public void Ca_bundle_is_read_as_written_without_expanding_a_tilde_as_botocore_reads_it()
+    {
+        Store("[profile work]\nca_bundle = ~/proxy.pem\n", "").Find("work").ShouldNotBeNull().CaBundle.ShouldBe("~/proxy.pem");
+    }
+
+    [Fact]
     public void A_missing_profile_is_null_and_missing_files_are_no_error()
     {
         var store = new SharedProfileStore(Env.Of(("HOME", Path.Combine(_dir, "nothing-here"))));

@@ -31,7 +31,7 @@ public class RenewalCodeTests
             Out = TextWriter.Null,
             Status = new Fakes.RecordingStatus(),
             Interaction = () => throw new InvalidOperationException("the terminal must not be used"),
-            Gateways = _ => throw new InvalidOperationException(),
+            Gateways = (_, _) => throw new InvalidOperationException(),
             Profiles = () => throw new InvalidOperationException(),
         };
 

@@ -60,8 +60,12 @@ public sealed class KeyWorld : IDisposable
             Out = new StringWriter(),
             Status = Status,
             Interaction = () => new ScriptedInteraction(false),
-            Gateways = _ => new Gateways(sts ?? new FakeSts()),
-            Profiles = () => throw new InvalidOperationException("no profiles in this test"),
+            Gateways = (_, bundle) =>
+            {
+                Bundles.Add(bundle);
+                return new Gateways(sts ?? new FakeSts());
+            },
+            Profiles = () => new SharedProfileStore(Env),
             SecretPrompt = () => prompt ?? new ScriptedSecretPrompt(false),
             Stores = name => Stores.TryGetValue(name, out var s) ? s : Stores[name] = new MemoryStore(name),
         };
@@ -72,6 +76,9 @@ public sealed class KeyWorld : IDisposable
     public EnvironmentVariables Env { get; }
 
     public RecordingStatus Status { get; } = new();
+
+    /// <summary>The CA bundle each call to AWS was to trust.</summary>
+    public List<CaBundle?> Bundles { get; } = [];
 
     public Dictionary<string, ISecretStore> Stores { get; } = [];
 
