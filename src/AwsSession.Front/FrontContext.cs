@@ -40,7 +40,7 @@ public static class FrontContext
             Gateways = (_, _) => NoGateways.Instance,
             Profiles = () => new StoredKeyProfiles(files, new Backends(env, () => throw new HandOffException("a secret prompt")),
                 backend => throw new HandOffException($"the {backend} secret store")),
-            IamKeys = _ => throw new HandOffException("IAM"),
+            IamKeys = (_, _) => throw new HandOffException("IAM"),
             Sso = _ => NoSso.Instance,
         };
     }

@@ -28,7 +28,7 @@ public static class AppContextFactory
             TtyInteraction = TtyInteraction.ForControllingTerminal,
             Gateways = (region, bundle) => new AwsGateways(env, region, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
-            IamKeys = bundle => IamKeysGateway.Create(env, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            IamKeys = (region, bundle) => IamKeysGateway.Create(env, region, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new StoredKeyProfiles(files, backends, backends.Create),
             Sso = bundle => new Sso.SsoServices(env, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
         };

@@ -99,9 +99,9 @@ public sealed class KeyService(ToolContext context)
         CallerIdentity identity;
         try
         {
-            var region = context.Env.Get("AWS_REGION") ?? context.Env.Get("AWS_DEFAULT_REGION") ?? Config.Endpoints.GlobalRegion;
-            var bundle = Config.CaBundle.Resolve(context.Env, context.Profiles().FindInFiles(key.Profile));
-            identity = await context.Gateways(region, bundle).Sts.GetCallerIdentityAsync(key.Credentials, ct);
+            var profile = context.Profiles().FindInFiles(key.Profile);
+            var region = context.Env.Get("AWS_REGION") ?? context.Env.Get("AWS_DEFAULT_REGION") ?? profile?.Region ?? Config.Endpoints.GlobalRegion;
+            identity = await context.Gateways(region, Config.CaBundle.Resolve(context.Env, profile)).Sts.GetCallerIdentityAsync(key.Credentials, ct);
         }
         catch (AwsSessionException e)
         {

@@ -59,8 +59,8 @@ public sealed class ToolContext
     /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
     public Func<string, ISecretStore>? Stores { get; init; }
 
-    /// <summary>IAM's access-key calls (rotate); built only when asked for.</summary>
-    public Func<CaBundle?, IIamKeysGateway> IamKeys { get; init; } = _ => throw new InvalidOperationException("no IAM key gateway in this context");
+    /// <summary>IAM's access-key calls (rotate), in the partition of a region, trusting a bundle; built only when asked for.</summary>
+    public Func<string, CaBundle?, IIamKeysGateway> IamKeys { get; init; } = (_, _) => throw new InvalidOperationException("no IAM key gateway in this context");
 
     public Backends Backends => new(Env, SecretPrompt);
 

@@ -22,7 +22,7 @@ public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, CaBu
 
     public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, bundle, retry, clock);
 
-    public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env);
+    public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env, stsRegion);
 
-    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call, _http, env);
+    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call, _http, env, stsRegion);
 }

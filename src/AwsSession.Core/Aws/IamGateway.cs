@@ -4,13 +4,13 @@ using AwsSession.Domain;
 
 namespace AwsSession.Aws;
 
-/// <summary>IAM over the Query protocol (form POST, XML answers), signed for us-east-1.</summary>
-public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariables env) : IIamGateway
+/// <summary>IAM over the Query protocol (form POST, XML answers), at the endpoint of the partition <paramref name="region"/> is in.</summary>
+public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariables env, string region) : IIamGateway
 {
     public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env);
-        return call.RunAsync<IReadOnlyList<MfaDevice>>("IAM", "ListMFADevices", endpoint, async token =>
+        var endpoint = IamQuery.Endpoint(env, region);
+        return call.RunAsync<IReadOnlyList<MfaDevice>>("IAM", "ListMFADevices", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListMFADevices",
                 userName is null ? [] : [new("UserName", userName)], token);

@@ -18,15 +18,15 @@ public interface IIamKeysGateway
 public sealed record AccessKeyInfo(string AccessKeyId, string Status, DateTimeOffset? Created);
 
 /// <summary>iam:ListAccessKeys, CreateAccessKey and DeleteAccessKey over the Query protocol.</summary>
-public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, EnvironmentVariables env) : IIamKeysGateway
+public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, EnvironmentVariables env, string region) : IIamKeysGateway
 {
-    public static IamKeysGateway Create(EnvironmentVariables env, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer) =>
-        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(bundle), env);
+    public static IamKeysGateway Create(EnvironmentVariables env, string region, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer) =>
+        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(bundle), env, region);
 
     public Task<IReadOnlyList<AccessKeyInfo>> ListAccessKeysAsync(AwsCredentials credentials, string userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env);
-        return call.RunAsync<IReadOnlyList<AccessKeyInfo>>("IAM", "ListAccessKeys", endpoint, async token =>
+        var endpoint = IamQuery.Endpoint(env, region);
+        return call.RunAsync<IReadOnlyList<AccessKeyInfo>>("IAM", "ListAccessKeys", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListAccessKeys", [new("UserName", userName)], token);
             return IamQuery.Elements(doc, "member")
@@ -38,8 +38,8 @@ public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, 
 
     public Task<AwsCredentials> CreateAccessKeyAsync(AwsCredentials credentials, string userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env);
-        return once.RunAsync("IAM", "CreateAccessKey", endpoint, async token =>
+        var endpoint = IamQuery.Endpoint(env, region);
+        return once.RunAsync("IAM", "CreateAccessKey", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "CreateAccessKey", [new("UserName", userName)], token);
             var key = IamQuery.Elements(doc, "AccessKey").FirstOrDefault();
@@ -51,8 +51,8 @@ public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, 
 
     public Task DeleteAccessKeyAsync(AwsCredentials credentials, string userName, string accessKeyId, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env);
-        return call.RunAsync("IAM", "DeleteAccessKey", endpoint, async token =>
+        var endpoint = IamQuery.Endpoint(env, region);
+        return call.RunAsync("IAM", "DeleteAccessKey", endpoint.Url, async token =>
         {
             await IamQuery.PostAsync(http, credentials, endpoint, "DeleteAccessKey", [new("UserName", userName), new("AccessKeyId", accessKeyId)], token);
             return true;

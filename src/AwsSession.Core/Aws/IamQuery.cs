@@ -4,19 +4,20 @@ using AwsSession.Domain;
 
 namespace AwsSession.Aws;
 
-/// <summary>One IAM call over the Query protocol (form POST, XML answer), signed for us-east-1; errors as AwsApiException.</summary>
+/// <summary>One IAM call over the Query protocol (form POST, XML answer), signed for its partition's region; errors as AwsApiException.</summary>
 public static class IamQuery
 {
-    public static Uri Endpoint(EnvironmentVariables env) => Endpoints.For(env, Endpoints.Iam, Endpoints.GlobalRegion);
+    /// <param name="region">The run's region: it decides the partition (IAM is one endpoint per partition).</param>
+    public static ServiceEndpoint Endpoint(EnvironmentVariables env, string region) => Endpoints.Resolve(env, Endpoints.Iam, region);
 
-    public static async Task<XDocument> PostAsync(SignedHttp http, AwsCredentials credentials, Uri endpoint, string action,
+    public static async Task<XDocument> PostAsync(SignedHttp http, AwsCredentials credentials, ServiceEndpoint endpoint, string action,
         IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken token)
     {
         var form = new List<KeyValuePair<string, string>> { new("Action", action), new("Version", "2010-05-08") };
         form.AddRange(parameters);
-        using var client = http.ClientFor(credentials, "iam", Endpoints.GlobalRegion);
+        using var client = http.ClientFor(credentials, "iam", endpoint.SigningRegion);
         using var content = new FormUrlEncodedContent(form);
-        using var response = await client.PostAsync(endpoint, content, token);
+        using var response = await client.PostAsync(endpoint.Url, content, token);
         var body = await response.Content.ReadAsStringAsync(token);
         if (!response.IsSuccessStatusCode)
             throw Error("IAM", response, body);

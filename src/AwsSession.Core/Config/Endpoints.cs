@@ -25,15 +25,40 @@ public static class Endpoints
         return url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
     }
 
-    /// <summary>IAM and Organizations are global services, signed for us-east-1 in the aws partition.</summary>
-    public static Uri Default(string service, string region) => service switch
+    /// <summary>
+    /// Where a service is reached from a region, and the region its calls are signed for, as botocore's endpoints.json
+    /// has them: IAM and Organizations have one endpoint per partition (aws, aws-us-gov for us-gov-*, aws-cn for cn-*),
+    /// the others one per region, under the partition's domain. An override keeps the partition's signing region.
+    /// </summary>
+    public static ServiceEndpoint Resolve(EnvironmentVariables env, string service, string region)
     {
-        Iam => new Uri("https://iam.amazonaws.com/"),
-        Organizations => new Uri("https://organizations.us-east-1.amazonaws.com/"),
-        Sso => new Uri($"https://portal.sso.{region}.amazonaws.com/"),
-        SsoOidc => new Uri($"https://oidc.{region}.amazonaws.com/"),
-        _ => new Uri($"https://sts.{region}.amazonaws.com/"),
-    };
+        var standard = Default(service, region);
+        return Override(env, service) is { } url ? standard with { Url = url } : standard;
+    }
 
-    public static Uri For(EnvironmentVariables env, string service, string region) => Override(env, service) ?? Default(service, region);
+    public static Uri For(EnvironmentVariables env, string service, string region) => Resolve(env, service, region).Url;
+
+    private static ServiceEndpoint Default(string service, string region)
+    {
+        var (partition, domain) = region.StartsWith("cn-", StringComparison.Ordinal) ? (Partition.China, "amazonaws.com.cn")
+            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? (Partition.GovCloud, "amazonaws.com")
+            : (Partition.Commercial, "amazonaws.com");
+        return (service, partition) switch
+        {
+            (Iam, Partition.GovCloud) => new(new Uri("https://iam.us-gov.amazonaws.com/"), "us-gov-west-1"),
+            (Iam, Partition.China) => new(new Uri("https://iam.cn-north-1.amazonaws.com.cn/"), "cn-north-1"),
+            (Iam, _) => new(new Uri("https://iam.amazonaws.com/"), GlobalRegion),
+            (Organizations, Partition.GovCloud) => new(new Uri("https://organizations.us-gov-west-1.amazonaws.com/"), "us-gov-west-1"),
+            (Organizations, Partition.China) => new(new Uri("https://organizations.cn-northwest-1.amazonaws.com.cn/"), "cn-northwest-1"),
+            (Organizations, _) => new(new Uri("https://organizations.us-east-1.amazonaws.com/"), GlobalRegion),
+            (Sso, _) => new(new Uri($"https://portal.sso.{region}.{domain}/"), region),
+            (SsoOidc, _) => new(new Uri($"https://oidc.{region}.{domain}/"), region),
+            _ => new(new Uri($"https://sts.{region}.{domain}/"), region),
+        };
+    }
+
+    private enum Partition { Commercial, GovCloud, China }
 }
+
+/// <param name="SigningRegion">The region a SigV4 signature names (IAM's is us-east-1 whichever region the run uses).</param>
+public sealed record ServiceEndpoint(Uri Url, string SigningRegion);

@@ -23,8 +23,8 @@ public class OrganizationsGatewayTests
             ["NextToken"] = next,
         });
 
-    private static (OrganizationsGateway Gateway, Handler Handler) Gateway(Handler handler, Dictionary<string, string>? env = null) =>
-        (new OrganizationsGateway(new AwsCall(AwsPipeline.Create(FastRetries)), new SignedHttp(() => handler), new EnvironmentVariables(env ?? [])), handler);
+    private static (OrganizationsGateway Gateway, Handler Handler) Gateway(Handler handler, Dictionary<string, string>? env = null, string region = "us-east-1") =>
+        (new OrganizationsGateway(new AwsCall(AwsPipeline.Create(FastRetries)), new SignedHttp(() => handler), new EnvironmentVariables(env ?? []), region), handler);
 
     [Fact]
     public async Task Follows_every_next_token_and_reports_the_running_count()
@@ -70,6 +70,20 @@ public class OrganizationsGatewayTests
             auth.ShouldNotContain(Keys.SecretAccessKey);
             request.Headers.Contains("X-Amz-Date").ShouldBeTrue();
         }
+    }
+
+    [Theory]
+    [InlineData("eu-west-1", "https://organizations.us-east-1.amazonaws.com/", "us-east-1")]
+    [InlineData("us-gov-east-1", "https://organizations.us-gov-west-1.amazonaws.com/", "us-gov-west-1")]
+    [InlineData("cn-north-1", "https://organizations.cn-northwest-1.amazonaws.com.cn/", "cn-northwest-1")]
+    public async Task The_partition_of_the_runs_region_decides_the_endpoint_and_the_signing_region(string region, string url, string signing)
+    {
+        var (gateway, handler) = Gateway(new Handler(_ => Handler.Json(Page(0, 1, null))), region: region);
+
+        await gateway.ListAccountsAsync(Keys, null, default);
+
+        handler.Requests[0].Request.RequestUri.ShouldBe(new Uri(url));
+        handler.Requests[0].Request.Headers.GetValues("Authorization").Single().ShouldContain($"/{signing}/organizations/aws4_request");
     }
 
     [Fact]
