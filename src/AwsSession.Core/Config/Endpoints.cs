@@ -60,5 +60,5 @@ public static class Endpoints
     private enum Partition { Commercial, GovCloud, China }
 }
 
-/// <param name="SigningRegion">The region a SigV4 signature names (IAM's is us-east-1 whichever region the run uses).</param>
+/// <param name="SigningRegion">The region a SigV4 signature names: a global service's is its partition's (IAM's us-east-1 in aws), whichever region the run uses.</param>
 public sealed record ServiceEndpoint(Uri Url, string SigningRegion);
