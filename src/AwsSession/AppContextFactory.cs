@@ -26,11 +26,11 @@ public static class AppContextFactory
             Status = status,
             Interaction = ConsoleFactory.ForStderr,
             TtyInteraction = TtyInteraction.ForControllingTerminal,
-            Gateways = (region, bundle) => new AwsGateways(env, region, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
+            Gateways = (region, reach) => new AwsGateways(reach, region, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
             SecretPrompt = SpectreSecretPrompt.ForStderr,
-            IamKeys = (region, bundle) => IamKeysGateway.Create(env, region, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null),
+            IamKeys = (region, reach) => IamKeysGateway.Create(reach, region, RetrySettings.Default, debug ? new DebugObserver(status) : null),
             Profiles = () => new StoredKeyProfiles(files, backends, backends.Create),
-            Sso = bundle => new Sso.SsoServices(env, bundle, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
+            Sso = reach => new Sso.SsoServices(reach, RetrySettings.Default, debug ? new DebugObserver(status) : null, clock),
         };
     }
 

@@ -101,7 +101,7 @@ public sealed class KeyService(ToolContext context)
         {
             var profile = context.Profiles().FindInFiles(key.Profile);
             var region = context.Env.Get("AWS_REGION") ?? context.Env.Get("AWS_DEFAULT_REGION") ?? profile?.Region ?? Config.Endpoints.GlobalRegion;
-            identity = await context.Gateways(region, Config.CaBundle.Resolve(context.Env, profile)).Sts.GetCallerIdentityAsync(key.Credentials, ct);
+            identity = await context.Gateways(region, Config.AwsReach.Resolve(context.Env, profile, context.Profiles())).Sts.GetCallerIdentityAsync(key.Credentials, ct);
         }
         catch (AwsSessionException e)
         {

@@ -26,7 +26,7 @@ public sealed class RotateService(ToolContext context, IReadOnlyList<TimeSpan>? 
         var service = new SessionService(context);
         var invocation = new Invocation(new MfaMode(), options);
         var config = service.Resolve(invocation);
-        var sts = context.Gateways(config.StsRegion, config.CaBundle).Sts;
+        var sts = context.Gateways(config.StsRegion, config.Reach).Sts;
         var user = (await sts.GetCallerIdentityAsync(old.Credentials, ct)).UserName
             ?? throw new AwsSessionException($"the key of profile '{profile}' does not belong to an IAM user: only a user's keys can be rotated");
 
@@ -35,7 +35,7 @@ public sealed class RotateService(ToolContext context, IReadOnlyList<TimeSpan>? 
                 hint: "rotate works on a profile whose own keys are in the store (no role_arn)");
         var (session, _) = await service.GetAsync(invocation, ct);
         var mfa = session.Credentials;
-        var iam = context.IamKeys(config.StsRegion, config.CaBundle);
+        var iam = context.IamKeys(config.StsRegion, config.Reach);
 
         var existing = await iam.ListAccessKeysAsync(mfa, user, ct);
         if (existing.Count >= 2)

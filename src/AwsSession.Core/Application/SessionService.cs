@@ -69,7 +69,7 @@ public sealed class SessionService(ToolContext context)
     public async Task<(Session Session, CallerIdentity Identity)> WhoAsync(Invocation invocation, CancellationToken ct)
     {
         var plan = await PlanAsync(invocation, ct);
-        var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion, plan.CaBundle).Sts;
+        var sts = context.Gateways(plan.Region ?? Endpoints.GlobalRegion, plan.Reach).Sts;
         return await StaleSessions.UseAsync(plan.Source, s => sts.GetCallerIdentityAsync(s.Credentials, ct), context.Status, ct);
     }
 
@@ -77,7 +77,7 @@ public sealed class SessionService(ToolContext context)
     public async Task<(IReadOnlyList<MfaDevice> Devices, string? Default)> DevicesAsync(Invocation invocation, CancellationToken ct)
     {
         var config = Resolve(invocation);
-        var gateways = context.Gateways(config.StsRegion, config.CaBundle);
+        var gateways = context.Gateways(config.StsRegion, config.Reach);
         var (listed, user) = await MfaDeviceList.ListAsync(gateways.Iam, gateways.Sts, config.Keys.Credentials, context.Status, ct);
         // The user IAM named, never one read from a device's name; the caller's, when the listing needed it.
         var devices = listed.Select(d => d.UserName is null && user is not null ? d with { UserName = user } : d).ToList();
@@ -111,12 +111,12 @@ public sealed class SessionService(ToolContext context)
         public static Parts For(ToolContext context, Invocation invocation, ResolvedConfig config)
         {
             var o = invocation.Options;
-            var gateways = context.Gateways(config.StsRegion, config.CaBundle);
+            var gateways = context.Gateways(config.StsRegion, config.Reach);
             var interaction = context.InteractionFor(o.Prompts);
             var cache = o.NoCache ? null : new SessionCache(context.CacheStore, context.Time, context.Status, context.CacheOnly);
             var accountsCache = o.NoCache ? null : new AccountsCache(context.CacheStore, context.Time, context.Status);
-            var services = new Lazy<AwsSession.Sso.ISsoServices>(() => context.Sso(config.CaBundle));
-            var sso = new SsoPlanner(s => context.SsoTokenProvider(s, config.CaBundle, AwsSession.Sso.SignInSettings.From(context.Env, o.UseDeviceCode)),
+            var services = new Lazy<AwsSession.Sso.ISsoServices>(() => context.Sso(config.Reach));
+            var sso = new SsoPlanner(s => context.SsoTokenProvider(s, config.Reach, AwsSession.Sso.SignInSettings.From(context.Env, o.UseDeviceCode)),
                 region => services.Value.Portal(region), cache, accountsCache, interaction, context.Status);
             var ssoDirectory = config is { Sso: { } ssoBase, ProfileRoles.Count: 0 } ? ssoBase : null;
             return new Parts(

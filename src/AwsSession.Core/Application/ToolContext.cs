@@ -30,8 +30,8 @@ public sealed class ToolContext
     /// <summary>Prompts on the controlling terminal only (credential-process); by default there is none.</summary>
     public Func<IInteraction> TtyInteraction { get; init; } = Build.IsCompleteTool ? () => new TtyInteraction(() => null) : HandOff<IInteraction>("a prompt");
 
-    /// <summary>AWS's gateways for a region (STS's), trusting the bundle's authorities instead of the system's when one is configured.</summary>
-    public required Func<string, CaBundle?, IAwsGateways> Gateways { get; init; }
+    /// <summary>AWS's gateways for a region (STS's), reached as the run's profile says.</summary>
+    public required Func<string, AwsReach, IAwsGateways> Gateways { get; init; }
     public required Func<IProfileStore> Profiles { get; init; }
 
     /// <summary>Chooses where an MFA code comes from; the front, which never asks for one, gets a stand-in that hands off.</summary>
@@ -59,8 +59,8 @@ public sealed class ToolContext
     /// <summary>Opens a secret store by backend name; tests replace it with in-memory stores.</summary>
     public Func<string, ISecretStore>? Stores { get; init; }
 
-    /// <summary>IAM's access-key calls (rotate), in the partition of a region, trusting a bundle; built only when asked for.</summary>
-    public Func<string, CaBundle?, IIamKeysGateway> IamKeys { get; init; } = (_, _) => throw new InvalidOperationException("no IAM key gateway in this context");
+    /// <summary>IAM's access-key calls (rotate), in the partition of a region; built only when asked for.</summary>
+    public Func<string, AwsReach, IIamKeysGateway> IamKeys { get; init; } = (_, _) => throw new InvalidOperationException("no IAM key gateway in this context");
 
     public Backends Backends => new(Env, SecretPrompt);
 
@@ -87,9 +87,9 @@ public sealed class ToolContext
     };
 
     /// <summary>The Identity Center clients (OIDC and portal); production ones unless a test gives its own.</summary>
-    public Func<CaBundle?, ISsoServices> Sso
+    public Func<AwsReach, ISsoServices> Sso
     {
-        get => _sso ?? (Build.IsCompleteTool ? bundle => new SsoServices(Env, bundle, RetrySettings.Default) : _ => throw new Domain.HandOffException("IAM Identity Center"));
+        get => _sso ?? (Build.IsCompleteTool ? reach => new SsoServices(reach, RetrySettings.Default) : _ => throw new Domain.HandOffException("IAM Identity Center"));
         init => _sso = value;
     }
 
@@ -109,10 +109,10 @@ public sealed class ToolContext
     /// Access tokens for Identity Center sign-ins. Without <paramref name="signIn"/> a needed sign-in fails instead
     /// (the credential server's refresh must never open a browser behind the child).
     /// </summary>
-    public SsoTokenProvider SsoTokenProvider(SsoSessionConfig session, CaBundle? bundle, SignInSettings? signIn)
+    public SsoTokenProvider SsoTokenProvider(SsoSessionConfig session, AwsReach reach, SignInSettings? signIn)
     {
         var tokens = SsoTokens;
-        var services = new Lazy<ISsoServices>(() => Sso(bundle));
+        var services = new Lazy<ISsoServices>(() => Sso(reach));
         return new SsoTokenProvider(tokens, CacheStore, () => services.Value.Oidc(session.Region),
             // The front reads cached tokens only: a run that needs a sign-in fails there, and so is handed off.
             signIn is null || !Build.IsCompleteTool ? null : () => new SsoSignIn(services.Value.Oidc(session.Region), tokens, Browser(), Status, Time, signIn), Time, Status, SignInGate);
@@ -132,6 +132,6 @@ public sealed class ToolContext
     }
 
     private CacheStore? _store;
-    private Func<CaBundle?, ISsoServices>? _sso;
+    private Func<AwsReach, ISsoServices>? _sso;
     private Func<IBrowserLauncher>? _browser;
 }

@@ -12,17 +12,17 @@ public interface IAwsGateways
     IOrganizationsGateway Organizations { get; }
 }
 
-public sealed class AwsGateways(EnvironmentVariables env, string stsRegion, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
+public sealed class AwsGateways(AwsReach reach, string stsRegion, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : IAwsGateways
 {
     private readonly AwsCall _call = new(new Lazy<Polly.ResiliencePipeline>(() => AwsPipeline.Create(retry)), observer);
-    private readonly SignedHttp _http = new(bundle);
+    private readonly SignedHttp _http = new(reach.CaBundle);
     private IStsGateway? _sts;
     private IIamGateway? _iam;
     private IOrganizationsGateway? _orgs;
 
-    public IStsGateway Sts => _sts ??= new StsGateway(_call, env, stsRegion, bundle, retry, clock);
+    public IStsGateway Sts => _sts ??= new StsGateway(_call, reach, stsRegion, retry, clock);
 
-    public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, env, stsRegion);
+    public IIamGateway Iam => _iam ??= new IamGateway(_call, _http, reach, stsRegion);
 
-    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call, _http, env, stsRegion);
+    public IOrganizationsGateway Organizations => _orgs ??= new OrganizationsGateway(_call, _http, reach, stsRegion);
 }

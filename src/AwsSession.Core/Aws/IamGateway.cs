@@ -5,11 +5,11 @@ using AwsSession.Domain;
 namespace AwsSession.Aws;
 
 /// <summary>IAM over the Query protocol (form POST, XML answers), at the endpoint of the partition <paramref name="region"/> is in.</summary>
-public sealed class IamGateway(AwsCall call, SignedHttp http, EnvironmentVariables env, string region) : IIamGateway
+public sealed class IamGateway(AwsCall call, SignedHttp http, AwsReach reach, string region) : IIamGateway
 {
     public Task<IReadOnlyList<MfaDevice>> ListMfaDevicesAsync(AwsCredentials credentials, string? userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env, region);
+        var endpoint = IamQuery.Endpoint(reach, region);
         return call.RunAsync<IReadOnlyList<MfaDevice>>("IAM", "ListMFADevices", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListMFADevices",

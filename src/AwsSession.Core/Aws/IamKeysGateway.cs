@@ -18,14 +18,14 @@ public interface IIamKeysGateway
 public sealed record AccessKeyInfo(string AccessKeyId, string Status, DateTimeOffset? Created);
 
 /// <summary>iam:ListAccessKeys, CreateAccessKey and DeleteAccessKey over the Query protocol.</summary>
-public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, EnvironmentVariables env, string region) : IIamKeysGateway
+public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, AwsReach reach, string region) : IIamKeysGateway
 {
-    public static IamKeysGateway Create(EnvironmentVariables env, string region, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer) =>
-        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(bundle), env, region);
+    public static IamKeysGateway Create(AwsReach reach, string region, RetrySettings retry, IAwsCallObserver? observer) =>
+        new(new AwsCall(AwsPipeline.Create(retry), observer), new AwsCall(AwsPipeline.Create(retry with { MaxAttempts = 1 }), observer), new SignedHttp(reach.CaBundle), reach, region);
 
     public Task<IReadOnlyList<AccessKeyInfo>> ListAccessKeysAsync(AwsCredentials credentials, string userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env, region);
+        var endpoint = IamQuery.Endpoint(reach, region);
         return call.RunAsync<IReadOnlyList<AccessKeyInfo>>("IAM", "ListAccessKeys", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "ListAccessKeys", [new("UserName", userName)], token);
@@ -38,7 +38,7 @@ public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, 
 
     public Task<AwsCredentials> CreateAccessKeyAsync(AwsCredentials credentials, string userName, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env, region);
+        var endpoint = IamQuery.Endpoint(reach, region);
         return once.RunAsync("IAM", "CreateAccessKey", endpoint.Url, async token =>
         {
             var doc = await IamQuery.PostAsync(http, credentials, endpoint, "CreateAccessKey", [new("UserName", userName)], token);
@@ -51,7 +51,7 @@ public sealed class IamKeysGateway(AwsCall call, AwsCall once, SignedHttp http, 
 
     public Task DeleteAccessKeyAsync(AwsCredentials credentials, string userName, string accessKeyId, CancellationToken ct)
     {
-        var endpoint = IamQuery.Endpoint(env, region);
+        var endpoint = IamQuery.Endpoint(reach, region);
         return call.RunAsync("IAM", "DeleteAccessKey", endpoint.Url, async token =>
         {
             await IamQuery.PostAsync(http, credentials, endpoint, "DeleteAccessKey", [new("UserName", userName), new("AccessKeyId", accessKeyId)], token);

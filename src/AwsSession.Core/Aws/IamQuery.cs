@@ -8,7 +8,7 @@ namespace AwsSession.Aws;
 public static class IamQuery
 {
     /// <param name="region">The run's region: it decides the partition (IAM is one endpoint per partition).</param>
-    public static ServiceEndpoint Endpoint(EnvironmentVariables env, string region) => Endpoints.Resolve(env, Endpoints.Iam, region);
+    public static ServiceEndpoint Endpoint(AwsReach reach, string region) => reach.Endpoint(Endpoints.Iam, region);
 
     public static async Task<XDocument> PostAsync(SignedHttp http, AwsCredentials credentials, ServiceEndpoint endpoint, string action,
         IEnumerable<KeyValuePair<string, string>> parameters, CancellationToken token)

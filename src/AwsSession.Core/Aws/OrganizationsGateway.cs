@@ -11,13 +11,13 @@ namespace AwsSession.Aws;
 /// Organizations over JSON 1.1, at the endpoint of the partition <paramref name="region"/> is in. Follows every NextToken,
 /// 20 accounts a page (the API's maximum).
 /// </summary>
-public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, EnvironmentVariables env, string region) : IOrganizationsGateway
+public sealed class OrganizationsGateway(AwsCall call, SignedHttp http, AwsReach reach, string region) : IOrganizationsGateway
 {
     private static readonly MediaTypeHeaderValue Json11 = new("application/x-amz-json-1.1");
 
     public async Task<IReadOnlyList<Account>> ListAccountsAsync(AwsCredentials credentials, IProgress<int>? progress, CancellationToken ct)
     {
-        var (endpoint, signingRegion) = Endpoints.Resolve(env, Endpoints.Organizations, region);
+        var (endpoint, signingRegion) = reach.Endpoint(Endpoints.Organizations, region);
         using var client = http.ClientFor(credentials, "organizations", signingRegion);
         var accounts = new List<Account>();
         var pages = new AwsAnswer.Pages("Organizations", "ListAccounts");

@@ -11,11 +11,11 @@ namespace AwsSession.Aws;
 /// STS through AWSSDK.SecurityToken. A client is made per call, on the cold path only, with the SDK's retries off
 /// because the shared pipeline owns retrying. Expirations come back on this machine's clock (<see cref="AwsClock"/>).
 /// </summary>
-public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string region, CaBundle? bundle, RetrySettings retry, AwsClock? clock = null) : IStsGateway
+public sealed class StsGateway(AwsCall call, AwsReach reach, string region, RetrySettings retry, AwsClock? clock = null) : IStsGateway
 {
     private const string Service = "STS";
 
-    private Uri Endpoint => Endpoints.For(env, Endpoints.Sts, region);
+    private Uri Endpoint => reach.Endpoint(Endpoints.Sts, region).Url;
 
     public Task<AwsCredentials> GetSessionTokenAsync(AwsCredentials baseCredentials, string serialNumber, string code, TimeSpan duration, CancellationToken ct) =>
         call.RunAsync(Service, "GetSessionToken", Endpoint, async token =>
@@ -70,7 +70,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
         }, ct);
 
     // Read once per gateway, not once per call's client.
-    private readonly Lazy<TrustedRoots?> _roots = new(() => TrustedRoots.From(bundle));
+    private readonly Lazy<TrustedRoots?> _roots = new(() => TrustedRoots.From(reach.CaBundle));
 
     private AmazonSecurityTokenServiceClient Client(AwsCredentials c)
     {
@@ -82,7 +82,7 @@ public sealed class StsGateway(AwsCall call, EnvironmentVariables env, string re
             RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
         config.HttpClientFactory = new HttpClients(_roots.Value, clock);
-        if (Endpoints.Override(env, Endpoints.Sts) is { } url)
+        if (reach.Configured(Endpoints.Sts) is { } url)
         {
             config.ServiceURL = url.ToString();
             config.AuthenticationRegion = region;

@@ -87,7 +87,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 ProfileName = name,
                 Sso = sso,
                 Region = RegionFrom(options) ?? profile.Region ?? current.Region,
-                CaBundle = CaBundle.Resolve(env, profile),
+                Reach = AwsReach.Resolve(env, profile, profiles),
                 ProfileRoles = roles,
             };
         }
@@ -103,7 +103,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             Base = new BaseCredentials(creds, $"profile '{current.Name}'", current.Name),
             EnvironmentIdentity = null,
             Region = RegionFrom(options) ?? ProfileRegion(profile),
-            CaBundle = CaBundle.Resolve(env, profile),
+            Reach = AwsReach.Resolve(env, profile, profiles),
             MfaSerial = mfaSerial,
             MfaProcess = options.MfaProcess ?? mfaProcess,
             MfaPrompt = PromptFrom(options, mfaPrompt, promptProfile),
@@ -128,7 +128,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             Base = new BaseCredentials(new AwsCredentials(key, secret, token, expiration), "environment", name),
             EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
             Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
-            CaBundle = CaBundle.Resolve(env, profile),
+            Reach = AwsReach.Resolve(env, profile, profiles),
             MfaSerial = profile?.MfaSerial,
             MfaProcess = options.MfaProcess ?? profile?.MfaProcess,
             MfaPrompt = PromptFrom(options, profile?.MfaPrompt, name),

@@ -1,8 +1,9 @@
 namespace AwsSession.Config;
 
 /// <summary>
-/// Endpoint overrides as the SDKs and the AWS CLI read them: AWS_ENDPOINT_URL_&lt;SERVICE&gt; wins over AWS_ENDPOINT_URL.
-/// They serve VPC endpoints and local emulators alike.
+/// The services aws-session calls, by the names their AWS_ENDPOINT_URL_&lt;SERVICE&gt; variables use (lower-case, their
+/// ids in a [services NAME] section), and where each is by default: <see cref="Standard"/>. Configured endpoints are
+/// <see cref="AwsReach"/>'s.
 /// </summary>
 public static class Endpoints
 {
@@ -17,28 +18,12 @@ public static class Endpoints
     /// <summary>Where the global services (IAM, Organizations) are signed, and STS's region when none is configured.</summary>
     public const string GlobalRegion = "us-east-1";
 
-    public static Uri? Override(EnvironmentVariables env, string service)
-    {
-        if (string.Equals(env.Get("AWS_IGNORE_CONFIGURED_ENDPOINT_URLS"), "true", StringComparison.OrdinalIgnoreCase))
-            return null;
-        var url = env.Get("AWS_ENDPOINT_URL_" + service) ?? env.Get("AWS_ENDPOINT_URL");
-        return url is not null && Uri.TryCreate(url, UriKind.Absolute, out var uri) ? uri : null;
-    }
-
     /// <summary>
     /// Where a service is reached from a region, and the region its calls are signed for, as botocore's endpoints.json
     /// has them: IAM and Organizations have one endpoint per partition (aws, aws-us-gov for us-gov-*, aws-cn for cn-*),
-    /// the others one per region, under the partition's domain. An override keeps the partition's signing region.
+    /// the others one per region, under the partition's domain.
     /// </summary>
-    public static ServiceEndpoint Resolve(EnvironmentVariables env, string service, string region)
-    {
-        var standard = Default(service, region);
-        return Override(env, service) is { } url ? standard with { Url = url } : standard;
-    }
-
-    public static Uri For(EnvironmentVariables env, string service, string region) => Resolve(env, service, region).Url;
-
-    private static ServiceEndpoint Default(string service, string region)
+    public static ServiceEndpoint Standard(string service, string region)
     {
         var (partition, domain) = region.StartsWith("cn-", StringComparison.Ordinal) ? (Partition.China, "amazonaws.com.cn")
             : region.StartsWith("us-gov-", StringComparison.Ordinal) ? (Partition.GovCloud, "amazonaws.com")

@@ -3,26 +3,37 @@ namespace AwsSession.Config;
 /// <summary>
 /// One AWS INI file (~/.aws/config or ~/.aws/credentials) as sections of keys, its lines read as <see cref="IniLines"/>
 /// says. A key before any section, or a line that is no header, key, continuation or comment, makes the file malformed.
-/// A repeated section adds to the first, a repeated key's last value wins. Pure: text in, sections out.
+/// A repeated section adds to the first, a repeated key's last value wins. A key with no value of its own whose
+/// continuation lines are `name = value` is a nested section (`sts =` under `[services NAME]`), as botocore reads it.
+/// Pure: text in, sections out.
 /// </summary>
 public sealed class IniFile
 {
     private readonly Dictionary<string, Dictionary<string, string>> _sections;
+    private readonly Dictionary<(string Section, string Key), Dictionary<string, string>> _nested;
 
-    private IniFile(Dictionary<string, Dictionary<string, string>> sections) => _sections = sections;
+    private IniFile(Dictionary<string, Dictionary<string, string>> sections, Dictionary<(string, string), Dictionary<string, string>> nested) =>
+        (_sections, _nested) = (sections, nested);
 
-    public static IniFile Empty { get; } = new([]);
+    public static IniFile Empty { get; } = new([], []);
 
     public IEnumerable<string> SectionNames => _sections.Keys;
 
     public IReadOnlyDictionary<string, string>? Section(string name) => _sections.GetValueOrDefault(name);
+
+    /// <summary>The keys nested under <paramref name="key"/> in a section, or null when it nests none.</summary>
+    public IReadOnlyDictionary<string, string>? Nested(string section, string key) =>
+        _nested.GetValueOrDefault((section, key.ToLowerInvariant()));
 
     /// <exception cref="MalformedIniException">A line that is none of those; it carries the line number only, never the
     /// line, which may hold a secret.</exception>
     public static IniFile Parse(string text)
     {
         var sections = new Dictionary<string, Dictionary<string, string>>(IniLines.SectionNames);
+        var nested = new Dictionary<(string, string), Dictionary<string, string>>();
         Dictionary<string, string>? current = null;
+        string? section = null;
+        IniLine key = default;
         var lines = IniLines.Read(text);
         for (var i = 0; i < lines.Length; i++)
         {
@@ -30,17 +41,24 @@ public sealed class IniFile
             switch (line.Kind)
             {
                 case IniLineKind.Header:
+                    section = line.Name;
                     if (!sections.TryGetValue(line.Name, out current))
                         sections[line.Name] = current = new Dictionary<string, string>(IniLines.KeyNames);
                     break;
                 case IniLineKind.Key when current is not null:
                     current[line.Name] = line.Value;
+                    key = line;
+                    break;
+                case IniLineKind.Continuation when key.Value.Length == 0 && line.Raw.IndexOf('=') is > 0 and var equals:
+                    var inner = nested.TryGetValue((section!, key.Name.ToLowerInvariant()), out var found) ? found
+                        : nested[(section!, key.Name.ToLowerInvariant())] = new Dictionary<string, string>(IniLines.KeyNames);
+                    inner[line.Raw[..equals].Trim()] = line.Raw[(equals + 1)..].Trim();
                     break;
                 case IniLineKind.Key or IniLineKind.BrokenHeader or IniLineKind.Malformed:
                     throw new MalformedIniException(i + 1);
             }
         }
-        return new IniFile(sections);
+        return new IniFile(sections, nested);
     }
 }
 

@@ -26,6 +26,11 @@ public sealed record ProfileSettings(string Name)
     /// <summary>ca_bundle: a PEM file of the authorities to trust for AWS (<see cref="CaBundle"/>).</summary>
     public string? CaBundle { get; init; }
 
+    /// <summary>endpoint_url, services (a [services NAME] section's name) and ignore_configured_endpoint_urls (<see cref="AwsReach"/>).</summary>
+    public string? EndpointUrl { get; init; }
+    public string? Services { get; init; }
+    public string? IgnoreConfiguredEndpointUrls { get; init; }
+
     /// <summary>aws_session_backend, from the config file only: which secret store holds the keys (Secrets/Backends).</summary>
     public string? SessionBackend { get; init; }
 

@@ -35,8 +35,8 @@ public sealed record ResolvedConfig
     /// <summary>The configured region, exported to the shell; null when none is configured.</summary>
     public string? Region { get; init; }
 
-    /// <summary>The authorities AWS's certificates are checked against instead of the system's; null for the system's.</summary>
-    public CaBundle? CaBundle { get; init; }
+    /// <summary>Where each service is and which authorities AWS's certificates must chain to.</summary>
+    public required AwsReach Reach { get; init; }
 
     /// <summary>The region STS is called in: the configured one, else us-east-1.</summary>
     public string StsRegion => Region ?? Endpoints.GlobalRegion;

@@ -51,17 +51,35 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
             SsoAccountId = Get("sso_account_id"),
             SsoRoleName = Get("sso_role_name"),
             CaBundle = Get("ca_bundle"),
+            EndpointUrl = Get("endpoint_url"),
+            Services = Get("services"),
+            IgnoreConfiguredEndpointUrls = Get("ignore_configured_endpoint_urls"),
             SessionBackend = string.IsNullOrWhiteSpace(fromConfig?.GetValueOrDefault(ProfileSettings.SessionBackendKey)) ? null : fromConfig[ProfileSettings.SessionBackendKey],
         };
     }
 
     public IReadOnlyDictionary<string, string>? FindSsoSession(string name) => Files().Config.Section(SsoSessionPrefix + name);
 
+    public IReadOnlyDictionary<string, string>? FindServices(string name)
+    {
+        var config = Files().Config;
+        if (config.Section(ServicesPrefix + name) is not { } section)
+            return null;
+        var endpoints = new Dictionary<string, string>(IniLines.KeyNames);
+        foreach (var service in section.Keys)
+        {
+            if (config.Nested(ServicesPrefix + name, service)?.GetValueOrDefault("endpoint_url") is { Length: > 0 } url)
+                endpoints[service] = url;
+        }
+        return endpoints;
+    }
+
     public IReadOnlyList<string> SsoSessionNames() =>
         Files().Config.SectionNames.Where(n => n.StartsWith(SsoSessionPrefix, StringComparison.Ordinal)).Select(n => n[SsoSessionPrefix.Length..].Trim()).Order().ToList();
 
     private const string ProfilePrefix = "profile ";
     private const string SsoSessionPrefix = "sso-session ";
+    private const string ServicesPrefix = "services ";
 
     /// <summary>
     /// The AWS SDK opens these files by path on its own (for region, endpoint and retry settings) as soon as it builds a

@@ -65,7 +65,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
             throw new AwsSessionException("the environment already holds a session (AWS_SESSION_TOKEN is set); GetSessionToken needs long-lived keys",
                 hint: "use `aws-session pose ...` to assume a role from it, or unset AWS_SESSION_TOKEN and the keys / pass --profile");
         var key = CacheKeys.EnvironmentSession(config.Keys.Credentials.AccessKeyId);
-        return new Plan(new StaticSource(config.Keys, config.EnvironmentIdentity), key, config.EnvironmentIdentity?.ToString() ?? key, config.Region, config.CaBundle);
+        return new Plan(new StaticSource(config.Keys, config.EnvironmentIdentity), key, config.EnvironmentIdentity?.ToString() ?? key, config.Region, config.Reach);
     }
 
     /// <summary>An MFA session over the base keys. Its accounts are filed under the device, so they outlive the session.</summary>
@@ -78,7 +78,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
             new DeviceResolver(device, aws.Iam, aws.Sts, interaction, status),
             CodeSource(o, config, key), aws.Sts, config.MfaDuration, status);
         var what = $"the MFA session of profile {config.Keys.ProfileName}" + (device is null ? "" : $" ({device})");
-        return new Plan(Cached(mfa, key, config.ProfileName, o, what), key, device is null ? key : SessionIdentity.Mfa(device).ToString(), config.Region, config.CaBundle);
+        return new Plan(Cached(mfa, key, config.ProfileName, o, what), key, device is null ? key : SessionIdentity.Mfa(device).ToString(), config.Region, config.Reach);
     }
 
     private SsoPlanner Sso => sso ?? throw new InvalidOperationException("an IAM Identity Center base needs the SSO planner");

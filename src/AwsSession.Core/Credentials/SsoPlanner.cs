@@ -30,7 +30,7 @@ public sealed class SsoPlanner(
             throw new UsageException($"profile '{config.ProfileName}' names an IAM Identity Center sign-in but no sso_account_id and sso_role_name",
                 "pick the account and role: aws-session pose [ACCOUNT [ROLE]] (or add both keys to the profile)");
         var (source, key) = Role(sso.Session, sso.AccountId, sso.RoleName, config.ProfileName, o);
-        return new Plan(source, key, Owner(sso.Session), config.Region, config.CaBundle);
+        return new Plan(source, key, Owner(sso.Session), config.Region, config.Reach);
     }
 
     /// <summary>The portal's account directory: where pose and `accounts` look accounts up for a sign-in.</summary>
@@ -56,7 +56,7 @@ public sealed class SsoPlanner(
     {
         var (source, key) = Role(sso.Session, account.Id, role, config.ProfileName, o);
         var target = new RoleTarget(RoleArns.Build(account.Id, role, "aws"), null, null, Durations.RoleDefault);
-        return new Plan(source, key, Owner(sso.Session), config.Region, config.CaBundle, target, account);
+        return new Plan(source, key, Owner(sso.Session), config.Region, config.Reach, target, account);
     }
 
     private (ICredentialSource, string) Role(SsoSessionConfig s, string accountId, string role, string profile, SessionOptions o)

@@ -28,6 +28,8 @@ public sealed class StoredKeyProfiles(IProfileStore files, Backends backends, Fu
 
     public IReadOnlyDictionary<string, string>? FindSsoSession(string name) => files.FindSsoSession(name);
 
+    public IReadOnlyDictionary<string, string>? FindServices(string name) => files.FindServices(name);
+
     public IReadOnlyList<string> SsoSessionNames() => files.SsoSessionNames();
 
     private string? StoreNameOf(string name, string? configured)

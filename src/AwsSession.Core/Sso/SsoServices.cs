@@ -13,14 +13,14 @@ public interface ISsoServices
 
 /// <summary>
 /// Production clients: one HttpClient over <see cref="AwsHttp"/> (no client-side timeout: the pipeline owns those), built
-/// on first use, so a cache hit never creates it. Endpoints honour AWS_ENDPOINT_URL_SSO_OIDC, AWS_ENDPOINT_URL_SSO and AWS_ENDPOINT_URL.
+/// on first use, so a cache hit never creates it. The endpoints and the authorities trusted are the run's (<see cref="AwsReach"/>).
 /// </summary>
-public sealed class SsoServices(EnvironmentVariables env, CaBundle? bundle, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : ISsoServices
+public sealed class SsoServices(AwsReach reach, RetrySettings retry, IAwsCallObserver? observer = null, AwsClock? clock = null) : ISsoServices
 {
     private readonly Lazy<AwsCall> _call = new(() => new AwsCall(AwsPipeline.Create(retry), observer));
-    private readonly Lazy<HttpClient> _http = new(() => AwsHttp.Client(TrustedRoots.From(bundle), clock));
+    private readonly Lazy<HttpClient> _http = new(() => AwsHttp.Client(TrustedRoots.From(reach.CaBundle), clock));
 
-    public IOidcClient Oidc(string region) => new OidcClient(_call.Value, _http.Value, Endpoints.For(env, Endpoints.SsoOidc, region));
+    public IOidcClient Oidc(string region) => new OidcClient(_call.Value, _http.Value, reach.Endpoint(Endpoints.SsoOidc, region).Url);
 
-    public ISsoPortal Portal(string region) => new SsoPortal(_call.Value, _http.Value, Endpoints.For(env, Endpoints.Sso, region), clock);
+    public ISsoPortal Portal(string region) => new SsoPortal(_call.Value, _http.Value, reach.Endpoint(Endpoints.Sso, region).Url, clock);
 }

@@ -20,7 +20,7 @@ public static class ConsoleCommand
         {
             var context = contexts(invocation.Options.Debug);
             var (session, plan) = await new SessionService(context).GetAsync(invocation, ct);
-            var url = await ConsoleSignIn.UrlAsync(session, plan.Role, plan.Region, invocation.Options.Duration, plan.CaBundle, context.Env, ct);
+            var url = await ConsoleSignIn.UrlAsync(session, plan.Role, plan.Region, invocation.Options.Duration, plan.Reach.CaBundle, context.Env, ct);
             if (Describe.Session(plan, session, context.Time.GetUtcNow()) is { } line)
                 context.Status.Note(line);
 

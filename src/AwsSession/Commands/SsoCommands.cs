@@ -31,7 +31,7 @@ public static class SsoCommands
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             var session = Resolve(context, r);
-            var provider = context.SsoTokenProvider(session, Bundle(context, r), SignInSettings.From(context.Env, r.GetValue(CommonOptions.UseDeviceCode)));
+            var provider = context.SsoTokenProvider(session, Reach(context, r), SignInSettings.From(context.Env, r.GetValue(CommonOptions.UseDeviceCode)));
             await provider.SignInAgainAsync(session, ct);
             return 0;
         });
@@ -49,7 +49,7 @@ public static class SsoCommands
         {
             var context = contexts(r.GetValue(CommonOptions.Debug));
             var tokens = context.SsoTokens;
-            var services = context.Sso(Bundle(context, r));
+            var services = context.Sso(Reach(context, r));
             var one = r.GetValue(CommonOptions.Profile) is not null || r.GetValue(SsoSession) is not null ? Resolve(context, r) : null;
             var ended = 0;
             foreach (var token in tokens.List())
@@ -84,6 +84,9 @@ public static class SsoCommands
     private static SsoSessionConfig Resolve(ToolContext context, ParseResult r) =>
         SsoResolution.ForLogin(r.GetValue(CommonOptions.Profile), r.GetValue(SsoSession), context.Env, context.Profiles());
 
-    private static CaBundle? Bundle(ToolContext context, ParseResult r) =>
-        CaBundle.Resolve(context.Env, context.Profiles().FindInFiles(SsoResolution.LoginProfile(r.GetValue(CommonOptions.Profile), context.Env)));
+    private static AwsReach Reach(ToolContext context, ParseResult r)
+    {
+        var profiles = context.Profiles();
+        return AwsReach.Resolve(context.Env, profiles.FindInFiles(SsoResolution.LoginProfile(r.GetValue(CommonOptions.Profile), context.Env)), profiles);
+    }
 }

@@ -24,7 +24,7 @@ public class OrganizationsGatewayTests
         });
 
     private static (OrganizationsGateway Gateway, Handler Handler) Gateway(Handler handler, Dictionary<string, string>? env = null, string region = "us-east-1") =>
-        (new OrganizationsGateway(new AwsCall(AwsPipeline.Create(FastRetries)), new SignedHttp(() => handler), new EnvironmentVariables(env ?? []), region), handler);
+        (new OrganizationsGateway(new AwsCall(AwsPipeline.Create(FastRetries)), new SignedHttp(() => handler), AwsReach.Resolve(new EnvironmentVariables(env ?? []), null, new Fakes.FakeProfiles()), region), handler);
 
     [Fact]
     public async Task Follows_every_next_token_and_reports_the_running_count()

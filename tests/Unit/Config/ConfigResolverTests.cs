@@ -62,14 +62,14 @@ public sealed class ConfigResolverTests
         };
         var profiles = new FakeProfiles(Default, work, admin, sso);
 
-        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "work" }).CaBundle.ShouldBe(new CaBundle("/etc/work.pem", "profile 'work': ca_bundle"));
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "work" }).Reach.CaBundle.ShouldBe(new CaBundle("/etc/work.pem", "profile 'work': ca_bundle"));
         // As botocore reads it: the invoked profile's, not its source profile's.
-        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "admin" }).CaBundle.ShouldBe(new CaBundle("/etc/admin.pem", "profile 'admin': ca_bundle"));
-        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "sso" }).CaBundle!.Path.ShouldBe("/etc/sso.pem");
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "admin" }).Reach.CaBundle.ShouldBe(new CaBundle("/etc/admin.pem", "profile 'admin': ca_bundle"));
+        Resolve(Env.Of(), profiles, new SessionOptions { Profile = "sso" }).Reach.CaBundle!.Path.ShouldBe("/etc/sso.pem");
         // Keys in the environment: the profile AWS_PROFILE names still supplies it, as it supplies the region.
-        Resolve(Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]), profiles).CaBundle!.Path.ShouldBe("/etc/work.pem");
-        Resolve(Env.Of(("AWS_CA_BUNDLE", "/etc/env.pem")), profiles, new SessionOptions { Profile = "work" }).CaBundle.ShouldBe(new CaBundle("/etc/env.pem", "AWS_CA_BUNDLE"));
-        Resolve(Env.Of(), profiles).CaBundle.ShouldBeNull();
+        Resolve(Env.Of([.. EnvKeys, ("AWS_PROFILE", "work")]), profiles).Reach.CaBundle!.Path.ShouldBe("/etc/work.pem");
+        Resolve(Env.Of(("AWS_CA_BUNDLE", "/etc/env.pem")), profiles, new SessionOptions { Profile = "work" }).Reach.CaBundle.ShouldBe(new CaBundle("/etc/env.pem", "AWS_CA_BUNDLE"));
+        Resolve(Env.Of(), profiles).Reach.CaBundle.ShouldBeNull();
     }
 
     [Fact]

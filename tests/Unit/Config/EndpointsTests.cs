@@ -1,5 +1,4 @@
 using AwsSession.Config;
-using AwsSession.Tests.Unit.Fakes;
 
 namespace AwsSession.Tests.Unit.Config;
 
@@ -17,15 +16,6 @@ public sealed class EndpointsTests
     [InlineData("SSO_OIDC", "eu-central-1", "https://oidc.eu-central-1.amazonaws.com/", "eu-central-1")]
     public void Each_service_is_reached_in_the_partition_of_the_runs_region(string service, string region, string url, string signing)
     {
-        Endpoints.Resolve(Env.Of(), service, region).ShouldBe(new ServiceEndpoint(new Uri(url), signing));
-    }
-
-    [Fact]
-    public void An_override_changes_where_a_call_goes_but_not_the_region_it_is_signed_for()
-    {
-        var env = Env.Of(("AWS_ENDPOINT_URL", "http://127.0.0.1:5000"), ("AWS_ENDPOINT_URL_IAM", "https://iam.vpce.example/"));
-
-        Endpoints.Resolve(env, Endpoints.Iam, "us-gov-west-1").ShouldBe(new ServiceEndpoint(new Uri("https://iam.vpce.example/"), "us-gov-west-1"));
-        Endpoints.Resolve(env, Endpoints.Sts, "eu-west-1").ShouldBe(new ServiceEndpoint(new Uri("http://127.0.0.1:5000"), "eu-west-1"));
+        Endpoints.Standard(service, region).ShouldBe(new ServiceEndpoint(new Uri(url), signing));
     }
 }

@@ -46,6 +46,16 @@ public sealed class IniFileTests
     }
 
     [Fact]
+    public void A_key_with_no_value_of_its_own_nests_the_keys_of_its_continuation_lines()
+    {
+        var file = IniFile.Parse("[services local]\nsts =\n  endpoint_url = http://localhost:4566\n\n  # a note\n  Region=eu-west-1\niam = http://not-nested\n  endpoint_url = ignored\n");
+
+        file.Nested("services local", "STS").ShouldBe(new Dictionary<string, string> { ["endpoint_url"] = "http://localhost:4566", ["Region"] = "eu-west-1" });
+        file.Nested("services local", "iam").ShouldBeNull();
+        file.Section("services local")!["sts"].ShouldBe("");
+    }
+
+    [Fact]
     public void A_repeated_section_adds_to_the_first_and_the_last_value_of_a_key_wins()
     {
         var section = IniFile.Parse("[p]\na = 1\nb = 1\n[q]\n[p]\nb = 2\n").Section("p")!;

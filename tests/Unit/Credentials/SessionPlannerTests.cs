@@ -43,6 +43,7 @@ public sealed class SessionPlannerTests
         ProfileName = "work",
         Base = new BaseCredentials(keys, "profile 'work'", "work"),
         Region = "eu-west-1",
+        Reach = AwsReach.Resolve(Env.Of(), null, new FakeProfiles()),
         MfaSerial = device,
         ProfileRoles = roles,
         RoleDuration = TimeSpan.FromMinutes(45),

@@ -60,9 +60,9 @@ public sealed class KeyWorld : IDisposable
             Out = new StringWriter(),
             Status = Status,
             Interaction = () => new ScriptedInteraction(false),
-            Gateways = (_, bundle) =>
+            Gateways = (_, reach) =>
             {
-                Bundles.Add(bundle);
+                Bundles.Add(reach.CaBundle);
                 return new Gateways(sts ?? new FakeSts());
             },
             Profiles = () => new SharedProfileStore(Env),
