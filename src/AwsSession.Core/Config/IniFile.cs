@@ -41,7 +41,7 @@ public sealed class IniFile
             switch (line.Kind)
             {
                 case IniLineKind.Header:
-                    section = line.Name;
+                    (section, key) = (line.Name, default);
                     if (!sections.TryGetValue(line.Name, out current))
                         sections[line.Name] = current = new Dictionary<string, string>(IniLines.KeyNames);
                     break;
@@ -49,9 +49,10 @@ public sealed class IniFile
                     current[line.Name] = line.Value;
                     key = line;
                     break;
-                case IniLineKind.Continuation when key.Value.Length == 0 && line.Raw.IndexOf('=') is > 0 and var equals:
-                    var inner = nested.TryGetValue((section!, key.Name.ToLowerInvariant()), out var found) ? found
-                        : nested[(section!, key.Name.ToLowerInvariant())] = new Dictionary<string, string>(IniLines.KeyNames);
+                case IniLineKind.Continuation when key.Kind == IniLineKind.Key && key.Value.Length == 0 && line.Raw.IndexOf('=') is > 0 and var equals:
+                    var slot = (section!, key.Name.ToLowerInvariant());
+                    if (!nested.TryGetValue(slot, out var inner))
+                        nested[slot] = inner = new Dictionary<string, string>(IniLines.KeyNames);
                     inner[line.Raw[..equals].Trim()] = line.Raw[(equals + 1)..].Trim();
                     break;
                 case IniLineKind.Key or IniLineKind.BrokenHeader or IniLineKind.Malformed:
