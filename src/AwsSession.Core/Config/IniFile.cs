@@ -10,27 +10,30 @@ namespace AwsSession.Config;
 public sealed class IniFile
 {
     private readonly Dictionary<string, Dictionary<string, string>> _sections;
-    private readonly Dictionary<(string Section, string Key), Dictionary<string, string>> _nested;
 
-    private IniFile(Dictionary<string, Dictionary<string, string>> sections, Dictionary<(string, string), Dictionary<string, string>> nested) =>
+    // Null when nothing nests (a cache hit's files, as a rule): no dictionary to build for them.
+    private readonly Dictionary<string, Dictionary<string, string>>? _nested;
+
+    private IniFile(Dictionary<string, Dictionary<string, string>> sections, Dictionary<string, Dictionary<string, string>>? nested) =>
         (_sections, _nested) = (sections, nested);
 
-    public static IniFile Empty { get; } = new([], []);
+    public static IniFile Empty { get; } = new([], null);
 
     public IEnumerable<string> SectionNames => _sections.Keys;
 
     public IReadOnlyDictionary<string, string>? Section(string name) => _sections.GetValueOrDefault(name);
 
     /// <summary>The keys nested under <paramref name="key"/> in a section, or null when it nests none.</summary>
-    public IReadOnlyDictionary<string, string>? Nested(string section, string key) =>
-        _nested.GetValueOrDefault((section, key.ToLowerInvariant()));
+    public IReadOnlyDictionary<string, string>? Nested(string section, string key) => _nested?.GetValueOrDefault(Slot(section, key));
+
+    private static string Slot(string section, string key) => section + "\n" + key.ToLowerInvariant();
 
     /// <exception cref="MalformedIniException">A line that is none of those; it carries the line number only, never the
     /// line, which may hold a secret.</exception>
     public static IniFile Parse(string text)
     {
         var sections = new Dictionary<string, Dictionary<string, string>>(IniLines.SectionNames);
-        var nested = new Dictionary<(string, string), Dictionary<string, string>>();
+        Dictionary<string, Dictionary<string, string>>? nested = null;
         Dictionary<string, string>? current = null;
         string? section = null;
         IniLine key = default;
@@ -50,7 +53,8 @@ public sealed class IniFile
                     key = line;
                     break;
                 case IniLineKind.Continuation when key.Kind == IniLineKind.Key && key.Value.Length == 0 && line.Raw.IndexOf('=') is > 0 and var equals:
-                    var slot = (section!, key.Name.ToLowerInvariant());
+                    nested ??= new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
+                    var slot = Slot(section!, key.Name);
                     if (!nested.TryGetValue(slot, out var inner))
                         nested[slot] = inner = new Dictionary<string, string>(IniLines.KeyNames);
                     inner[line.Raw[..equals].Trim()] = line.Raw[(equals + 1)..].Trim();
