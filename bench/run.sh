@@ -2,7 +2,7 @@
 # Measures aws-session's cached start-up against its own yardstick, with public tools only (hyperfine, GNU time):
 #   - builds the Native AOT binaries (aws-session, the front that serves cache hits, and aws-session-full) and bench/reference (an empty Native AOT program, same SDK, same publish settings
 #     from src/AwsSession/NativeAot.props) in this run;
-#   - waits for the CPUs to be quiet (bench/common.sh), then times the reference and each cached command
+#   - writes what the build left unwritten (sync), waits for the CPUs to be quiet (bench/common.sh), then times the reference and each cached command
 #     interleaved (ROUNDS rounds of RUNS runs each, so load on a shared machine hits all alike) and reports medians,
 #     CPU time and every figure as a ratio to the reference;
 #   - runs each round from one of COPIES copies of the binaries, the reference's included: where a binary's pages sit
@@ -78,6 +78,9 @@ commands 1
 for i in "${!LABELS[@]}"; do printf '%s\t%s\n' "${LABELS[i]}" "${CMDS[i]#"$OUT/copies/1/"}"; done |
   python3 -c 'import json,sys; json.dump(dict(l.rstrip("\n").split("\t", 1) for l in sys.stdin), open(sys.argv[1], "w"), indent=1)' "$OUT/labels.json"
 
+# The build and the copies leave about 140 MB not yet written to disk; the kernel would write it back (30 s after) in the
+# middle of the timing, on the same two CPUs. Written now, before waiting for quiet.
+sync
 QUIET=$(wait_quiet)
 echo "== hot runs: $ROUNDS rounds x $RUNS runs, interleaved, from $COPIES copies (CPUs $QUIET)" >&2
 for r in $(seq "$ROUNDS"); do
