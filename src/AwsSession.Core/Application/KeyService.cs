@@ -99,9 +99,10 @@ public sealed class KeyService(ToolContext context)
         CallerIdentity identity;
         try
         {
-            var profile = context.Profiles().FindInFiles(key.Profile);
+            var profiles = context.Profiles();
+            var profile = profiles.FindInFiles(key.Profile);
             var region = context.Env.Get("AWS_REGION") ?? context.Env.Get("AWS_DEFAULT_REGION") ?? profile?.Region ?? Config.Endpoints.GlobalRegion;
-            identity = await context.Gateways(region, Config.AwsReach.Resolve(context.Env, profile, context.Profiles())).Sts.GetCallerIdentityAsync(key.Credentials, ct);
+            identity = await context.Gateways(region, Config.AwsReach.Resolve(context.Env, profile, profiles)).Sts.GetCallerIdentityAsync(key.Credentials, ct);
         }
         catch (AwsSessionException e)
         {

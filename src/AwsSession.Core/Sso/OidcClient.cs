@@ -47,8 +47,7 @@ public interface IOidcClient
 }
 
 /// <summary>
-/// sso-oidc over restJson: unsigned JSON POSTs. AWS_ENDPOINT_URL_SSO_OIDC (or AWS_ENDPOINT_URL) moves it, as it
-/// moves the SDKs. Error answers become <see cref="OidcException"/> (never retried); 5xx and network faults are.
+/// sso-oidc over restJson: unsigned JSON POSTs, at the run's endpoint for it (Config.AwsReach), as the SDKs resolve it. Error answers become <see cref="OidcException"/> (never retried); 5xx and network faults are.
 /// </summary>
 public sealed class OidcClient(AwsCall call, HttpClient http, Uri endpoint) : IOidcClient
 {

@@ -24,7 +24,7 @@ public interface ISsoPortal
 
 /// <summary>
 /// The portal over restJson: unsigned GETs with the access token in x-amz-sso_bearer_token (never in a URL or a
-/// log line). Follows every next_token. AWS_ENDPOINT_URL_SSO (or AWS_ENDPOINT_URL) moves it.
+/// log line). Follows every next_token. Its endpoint is the run's (Config.AwsReach).
 /// </summary>
 public sealed class SsoPortal(AwsCall call, HttpClient http, Uri endpoint, AwsClock? clock = null) : ISsoPortal
 {
