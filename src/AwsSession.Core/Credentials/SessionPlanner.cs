@@ -90,8 +90,18 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
         return inner with { Source = source, Key = key, AccountsOwner = SessionIdentity.Role(target.RoleArn).ToString(), Role = target };
     }
 
-    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o, string what) =>
-        cache is null || o.NoCache ? inner : new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
+    private ICredentialSource Cached(ICredentialSource inner, string key, string profile, SessionOptions o, string what)
+    {
+        if (cache is not null && !o.NoCache)
+            return new CachedSource(inner, cache, key, profile, o.MinTtl, status, what);
+        _uncached ??= [];
+        if (!_uncached.TryGetValue(key, out var once))
+            _uncached[key] = once = new MadeOnce(inner);
+        return once;
+    }
+
+    /// <summary>Without a cache, the sources this planner built, by key: planned again, a session is made once a run.</summary>
+    private Dictionary<string, ICredentialSource>? _uncached;
 
     private IMfaCodeSource CodeSource(SessionOptions o, ResolvedConfig config, string key) =>
         codes(o, config, interaction, env, status, () => cache?.ExpirationOf(key));

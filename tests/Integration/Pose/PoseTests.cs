@@ -75,6 +75,17 @@ public sealed class PoseTests(OrgFixture org) : IDisposable
         org.Proxy.Calls("GetSessionToken").ShouldBe(0);
     }
 
+    [Fact]
+    public async Task By_name_without_the_cache_makes_one_MFA_session_for_the_listing_and_the_role()
+    {
+        var r = await Pose("prod", "-t", "123456", "--no-cache");
+
+        Identity(r).ShouldContain(org.Account("prod").Id);
+        org.Proxy.Calls("GetSessionToken").ShouldBe(1, "a second one would spend the MFA code twice");
+        org.Proxy.Calls("AssumeRole").ShouldBe(1);
+        org.Proxy.Calls("ListAccounts").ShouldBeGreaterThan(0, "the name was looked up, not read from a cache");
+    }
+
     [Theory]
     [InlineData("Admin", "role/Admin")]
     [InlineData("ci/Deploy", "role/ci/Deploy")]

@@ -85,6 +85,23 @@ public sealed class SessionPlannerTests
     }
 
     [Fact]
+    public async Task Without_a_cache_what_a_run_plans_twice_is_made_once()
+    {
+        // pose NAME lists the accounts with the origin session, then plans the role over it: one MFA code, one role.
+        var planner = Planner(cached: false);
+        var config = Config(LongLived, Device, Hop(Hub));
+        var invocation = new Invocation(new PoseMode("prod", null, null, null), new SessionOptions { NoCache = true });
+
+        await planner.Origin(invocation, config).Source.GetAsync(default);
+        await planner.Plan(invocation, config, Prod).Source.GetAsync(default);
+        await planner.Plan(invocation, config, Prod).Source.GetAsync(default);
+
+        _sts.Codes.Count.ShouldBe(1);
+        _sts.Assumed.Count.ShouldBe(2, "the hop once, then the pose's role once");
+        _sts.Assumed[0].RoleArn.ShouldBe(Hub);
+    }
+
+    [Fact]
     public void Profile_role_hops_stack_in_order_each_keyed_by_the_one_below()
     {
         var plan = Planner().Plan(Mfa(), Config(LongLived, Device, Hop(Hub), Hop(Spoke)));
