@@ -82,11 +82,13 @@ public sealed class StsGateway(AwsCall call, AwsReach reach, string region, Retr
             RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
         config.HttpClientFactory = new HttpClients(_roots.Value, clock);
-        if (reach.Configured(Endpoints.Sts) is { } url)
-        {
-            config.ServiceURL = url.ToString();
-            config.AuthenticationRegion = region;
-        }
+        // Where STS is, the run's reach decides (configured, FIPS, dual-stack), not the SDK's own reading of the
+        // variables: the SDK never sees the config file's keys, and errors and the wire would then disagree.
+        var (url, signingRegion) = reach.Endpoint(Endpoints.Sts, region);
+        config.ServiceURL = url.ToString();
+        config.AuthenticationRegion = signingRegion;
+        config.UseFIPSEndpoint = false;
+        config.UseDualstackEndpoint = false;
         return new AmazonSecurityTokenServiceClient(SdkCredentials.From(c), config);
     }
 

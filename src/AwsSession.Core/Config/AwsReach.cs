@@ -8,7 +8,9 @@ namespace AwsSession.Config;
 /// AWS_ENDPOINT_URL_&lt;SERVICE&gt;, else AWS_ENDPOINT_URL, else the service's endpoint_url in the profile's
 /// [services NAME] section, else the profile's endpoint_url, else its partition's (<see cref="Endpoints.Standard"/>);
 /// none is configured when AWS_IGNORE_CONFIGURED_ENDPOINT_URLS, else the profile's ignore_configured_endpoint_urls, is
-/// true. Resolving reads no URL: a cache hit needs none, and a bad one fails where a call needs it.
+/// true. A standard endpoint is the FIPS or dual-stack one when AWS_USE_FIPS_ENDPOINT or AWS_USE_DUALSTACK_ENDPOINT, else
+/// the profile's use_fips_endpoint or use_dualstack_endpoint, is true; a configured endpoint is used as it is.
+/// Resolving reads no URL: a cache hit needs none, and a bad one fails where a call needs it.
 /// </summary>
 public sealed class AwsReach
 {
@@ -19,26 +21,35 @@ public sealed class AwsReach
     private readonly IReadOnlyDictionary<string, string> _services;
     private readonly bool _ignored;
 
-    private AwsReach(EnvironmentVariables env, ProfileSettings? profile, IReadOnlyDictionary<string, string> services, bool ignored, CaBundle? bundle) =>
-        (_env, _profile, _services, _ignored, CaBundle) = (env, profile, services, ignored, bundle);
+    private AwsReach(EnvironmentVariables env, ProfileSettings? profile, IReadOnlyDictionary<string, string> services, bool ignored, CaBundle? bundle,
+        EndpointVariant variant) =>
+        (_env, _profile, _services, _ignored, CaBundle, Variant) = (env, profile, services, ignored, bundle, variant);
 
     public CaBundle? CaBundle { get; }
+
+    /// <summary>Which of the standard endpoints the run asks for.</summary>
+    public EndpointVariant Variant { get; }
 
     /// <exception cref="UsageException">The profile names a [services NAME] section the config file does not have.</exception>
     public static AwsReach Resolve(EnvironmentVariables env, ProfileSettings? profile, IProfileStore profiles)
     {
-        var ignored = env.Get(IgnoreVariable) is { } variable ? IsTrue(variable) : profile?.IgnoreConfiguredEndpointUrls is { } key && IsTrue(key);
+        var ignored = Setting(env, IgnoreVariable, profile?.IgnoreConfiguredEndpointUrls);
         var services = ignored || profile?.Services is not { } name ? NoServices
             : profiles.FindServices(name) ?? throw new UsageException(
                 $"profile '{ErrorText.Printable(profile.Name)}': services '{ErrorText.Printable(name)}' names no [services {ErrorText.Printable(name)}] section in the AWS config file",
                 "add that section, or remove services from the profile");
-        return new AwsReach(env, profile, services, ignored, CaBundle.Resolve(env, profile));
+        var variant = (Setting(env, "AWS_USE_FIPS_ENDPOINT", profile?.UseFipsEndpoint) ? EndpointVariant.Fips : EndpointVariant.None)
+            | (Setting(env, "AWS_USE_DUALSTACK_ENDPOINT", profile?.UseDualstackEndpoint) ? EndpointVariant.DualStack : EndpointVariant.None);
+        return new AwsReach(env, profile, services, ignored, CaBundle.Resolve(env, profile), variant);
     }
+
+    /// <summary>A boolean setting: its variable when set (even to false), else the profile's key.</summary>
+    private static bool Setting(EnvironmentVariables env, string variable, string? key) => env.Get(variable) is { } set ? IsTrue(set) : key is not null && IsTrue(key);
 
     /// <summary>Where <paramref name="service"/> is reached from <paramref name="region"/>, and the region its calls are signed for.</summary>
     public ServiceEndpoint Endpoint(string service, string region)
     {
-        var standard = Endpoints.Standard(service, region);
+        var standard = Endpoints.Standard(service, region, Variant);
         return Configured(service) is { } url ? standard with { Url = url } : standard;
     }
 

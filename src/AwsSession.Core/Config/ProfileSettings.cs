@@ -31,6 +31,10 @@ public sealed record ProfileSettings(string Name)
     public string? Services { get; init; }
     public string? IgnoreConfiguredEndpointUrls { get; init; }
 
+    /// <summary>use_fips_endpoint and use_dualstack_endpoint: which standard endpoints (<see cref="AwsReach"/>).</summary>
+    public string? UseFipsEndpoint { get; init; }
+    public string? UseDualstackEndpoint { get; init; }
+
     /// <summary>aws_session_backend, from the config file only: which secret store holds the keys (Secrets/Backends).</summary>
     public string? SessionBackend { get; init; }
 

@@ -54,6 +54,8 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
             EndpointUrl = Get("endpoint_url"),
             Services = Get("services"),
             IgnoreConfiguredEndpointUrls = Get("ignore_configured_endpoint_urls"),
+            UseFipsEndpoint = Get("use_fips_endpoint"),
+            UseDualstackEndpoint = Get("use_dualstack_endpoint"),
             SessionBackend = string.IsNullOrWhiteSpace(fromConfig?.GetValueOrDefault(ProfileSettings.SessionBackendKey)) ? null : fromConfig[ProfileSettings.SessionBackendKey],
         };
     }

@@ -41,7 +41,8 @@ public static class ManPage
             The AWS CLI's variables (\fBAWS_PROFILE\fR, \fBAWS_ACCESS_KEY_ID\fR, \fBAWS_SECRET_ACCESS_KEY\fR,
             \fBAWS_SESSION_TOKEN\fR, \fBAWS_REGION\fR, \fBAWS_CONFIG_FILE\fR, \fBAWS_SHARED_CREDENTIALS_FILE\fR,
             \fBAWS_ENDPOINT_URL\fR and the per-service \fBAWS_ENDPOINT_URL_*\fR, \fBAWS_IGNORE_CONFIGURED_ENDPOINT_URLS\fR,
-            \fBAWS_CA_BUNDLE\fR; before the profile's \fBendpoint_url\fR, \fBservices\fR and \fBca_bundle\fR), \fBXDG_CACHE_HOME\fR and
+            \fBAWS_USE_FIPS_ENDPOINT\fR, \fBAWS_USE_DUALSTACK_ENDPOINT\fR, \fBAWS_CA_BUNDLE\fR; before the profile's
+            \fBendpoint_url\fR, \fBservices\fR, \fBuse_fips_endpoint\fR, \fBuse_dualstack_endpoint\fR and \fBca_bundle\fR), \fBXDG_CACHE_HOME\fR and
             \fBAWS_SESSION_CACHE_DIR\fR (the cache), \fBAWS_SESSION_BACKEND\fR (the secret store), \fBAWS_SESSION_PROMPT\fR
             (how the MFA code is asked, as \fB--prompt\fR), \fBSHELL\fR (the
             output syntax) and \fBBROWSER\fR. The exports set \fBAWS_ACCESS_KEY_ID\fR, \fBAWS_SECRET_ACCESS_KEY\fR,

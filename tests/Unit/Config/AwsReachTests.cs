@@ -25,6 +25,10 @@ public sealed class AwsReachTests : IDisposable
 
         [profile broken]
         services = missing
+
+        [profile federal]
+        use_fips_endpoint = true
+        use_dualstack_endpoint = True
         """;
 
     private AwsReach Reach(string profile, params (string, string)[] env)
@@ -52,6 +56,21 @@ public sealed class AwsReachTests : IDisposable
     {
         Reach("dev").Endpoint("IAM", "us-gov-west-1").ShouldBe(new ServiceEndpoint(new Uri("http://profile.example:4566"), "us-gov-west-1"));
         Reach("plain").Endpoint("STS", "eu-west-1").ShouldBe(Endpoints.Standard("STS", "eu-west-1"));
+    }
+
+    [Fact]
+    public void FIPS_and_dual_stack_are_the_variables_else_the_profiles_keys()
+    {
+        Reach("federal").Endpoint("STS", "us-east-1").Url.ShouldBe(new Uri("https://sts-fips.us-east-1.api.aws/"));
+        Reach("federal", ("AWS_USE_FIPS_ENDPOINT", "false")).Endpoint("STS", "us-east-1").Url.ShouldBe(new Uri("https://sts.us-east-1.api.aws/"));
+        Reach("plain", ("AWS_USE_FIPS_ENDPOINT", "TRUE")).Endpoint("IAM", "eu-west-1").Url.ShouldBe(new Uri("https://iam-fips.amazonaws.com/"));
+        Reach("plain", ("AWS_USE_DUALSTACK_ENDPOINT", "yes")).Variant.ShouldBe(EndpointVariant.None, "only \"true\" is true, as botocore reads it");
+    }
+
+    [Fact]
+    public void A_configured_endpoint_is_used_as_it_is_with_FIPS_asked_for()
+    {
+        Reach("dev", ("AWS_USE_FIPS_ENDPOINT", "true")).Endpoint("STS", "us-east-1").Url.ShouldBe(new Uri("http://sts.example:4566"));
     }
 
     [Fact]
