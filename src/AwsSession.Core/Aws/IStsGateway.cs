@@ -12,5 +12,8 @@ public interface IStsGateway
     Task<CallerIdentity> GetCallerIdentityAsync(AwsCredentials credentials, CancellationToken ct);
 }
 
-public sealed record RoleRequest(string RoleArn, string SessionName, string? ExternalId, TimeSpan Duration);
+public sealed record RoleRequest(string RoleArn, string SessionName, string? ExternalId, TimeSpan Duration)
+{
+    public SessionAttributes Attributes { get; init; } = SessionAttributes.None;
+}
 

@@ -49,13 +49,17 @@ public sealed class StsGateway(AwsCall call, AwsReach reach, string region, Retr
                     RoleSessionName = request.SessionName,
                     ExternalId = request.ExternalId,
                     DurationSeconds = (int)request.Duration.TotalSeconds,
+                    SourceIdentity = request.Attributes.SourceIdentity,
+                    Tags = request.Attributes.Tags.Count == 0 ? null : [.. request.Attributes.Tags.Select(t => new Tag { Key = t.Key, Value = t.Value })],
+                    TransitiveTagKeys = request.Attributes.TransitiveTagKeys.Count == 0 ? null : [.. request.Attributes.TransitiveTagKeys],
                 }, token);
                 return ToDomain(AwsAnswer.Required(response?.Credentials, Service, "AssumeRole", "Credentials"), "AssumeRole", clock);
             }
             catch (AmazonServiceException e) when (e.ErrorCode == "AccessDenied")
             {
                 throw new AwsSessionException($"not allowed to assume {request.RoleArn}: the role's trust policy or its MFA condition refused it",
-                    hint: "check the trust policy of the role, and that you came through an MFA session");
+                    hint: request.Attributes.IsEmpty ? "check the trust policy of the role, and that you came through an MFA session"
+                        : "check the trust policy of the role (with source_identity or session_tags it must also allow sts:SetSourceIdentity or sts:TagSession), and that you came through an MFA session");
             }
         }, ct);
 

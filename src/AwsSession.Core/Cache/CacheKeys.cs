@@ -1,4 +1,5 @@
 using System.Text;
+using AwsSession.Domain;
 
 namespace AwsSession.Cache;
 
@@ -12,9 +13,14 @@ public static class CacheKeys
     public static string MfaSession(string accessKeyId, string profile, string? mfaSerial) =>
         "mfa-" + Hash("mfa", accessKeyId, profile, mfaSerial ?? "(auto)");
 
-    /// <summary>A role session belongs to its source session + role ARN + external id + session name.</summary>
-    public static string RoleSession(string sourceKey, string roleArn, string? externalId, string? sessionName) =>
-        "role-" + Hash("role", sourceKey, roleArn, externalId ?? "", sessionName ?? "(default)");
+    /// <summary>
+    /// A role session belongs to its source session + role ARN + external id + session name, and its source identity
+    /// and tags when it has any (a key without them is the key it always was).
+    /// </summary>
+    public static string RoleSession(string sourceKey, string roleArn, string? externalId, string? sessionName, SessionAttributes? attributes = null) =>
+        "role-" + (attributes is null || attributes.IsEmpty
+            ? Hash("role", sourceKey, roleArn, externalId ?? "", sessionName ?? "(default)")
+            : Hash("role", sourceKey, roleArn, externalId ?? "", sessionName ?? "(default)", attributes.Canonical()));
 
     /// <summary>An IAM Identity Center role session belongs to its sign-in (session name or start URL), account and role.</summary>
     public static string SsoRole(string ssoSession, string accountId, string roleName) => "sso-" + Hash("sso-role", ssoSession, accountId, roleName);

@@ -73,7 +73,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             if (current.RoleArn is null)
                 break;
             roles.Insert(0, new ProfileRole(current.Name, current.RoleArn, current.ExternalId, current.RoleSessionName,
-                SessionLengths.ProfileRole(invocation, current.Name, current.DurationSeconds)));
+                SessionLengths.ProfileRole(invocation, current.Name, current.DurationSeconds)) { Attributes = SessionAttributeKeys.Read(current) });
             if (current.SourceProfile is null)
                 throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
             current = profiles.Find(current.SourceProfile)

@@ -15,6 +15,11 @@ public sealed record ProfileSettings(string Name)
     public string? SourceProfile { get; init; }
     public string? ExternalId { get; init; }
     public string? RoleSessionName { get; init; }
+
+    /// <summary>source_identity, session_tags, transitive_session_tags: what the profile's role session carries (<see cref="SessionAttributeKeys"/>).</summary>
+    public string? SourceIdentity { get; init; }
+    public string? SessionTags { get; init; }
+    public string? TransitiveSessionTags { get; init; }
     public string? CredentialProcess { get; init; }
     public int? DurationSeconds { get; init; }
     public string? SsoSession { get; init; }

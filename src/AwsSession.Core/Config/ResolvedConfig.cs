@@ -6,7 +6,10 @@ namespace AwsSession.Config;
 public sealed record BaseCredentials(AwsCredentials Credentials, string Origin, string ProfileName);
 
 /// <summary>A role_arn hop from a profile, as the AWS CLI defines them, with its length resolved.</summary>
-public sealed record ProfileRole(string Profile, string RoleArn, string? ExternalId, string? SessionName, TimeSpan Duration);
+public sealed record ProfileRole(string Profile, string RoleArn, string? ExternalId, string? SessionName, TimeSpan Duration)
+{
+    public SessionAttributes Attributes { get; init; } = SessionAttributes.None;
+}
 
 /// <summary>
 /// Everything the planner needs, resolved once from the invocation, environment and config files: every default

@@ -38,7 +38,7 @@ public sealed class AssumedRoleSource(ICredentialSource inner, RoleTarget target
         }
 
         var sessionName = target.SessionName ?? DefaultSessionName(source);
-        var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration);
+        var request = new RoleRequest(target.RoleArn, sessionName, target.ExternalId, duration) { Attributes = target.Attributes };
         return (await sts.AssumeRoleAsync(source.Credentials, request, ct), source.UserName);
     }
 

@@ -42,7 +42,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
         for (var i = 0; i < config.ProfileRoles.Count; i++)
         {
             var hop = config.ProfileRoles[i];
-            plan = Role(plan, new RoleTarget(hop.RoleArn, hop.SessionName, hop.ExternalId, hop.Duration), invocation.Options, config);
+            plan = Role(plan, new RoleTarget(hop.RoleArn, hop.SessionName, hop.ExternalId, hop.Duration) { Attributes = hop.Attributes }, invocation.Options, config);
         }
         return plan;
     }
@@ -85,7 +85,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
 
     private Plan Role(Plan inner, RoleTarget target, SessionOptions o, ResolvedConfig config)
     {
-        var key = CacheKeys.RoleSession(inner.Key, target.RoleArn, target.ExternalId, target.SessionName);
+        var key = CacheKeys.RoleSession(inner.Key, target.RoleArn, target.ExternalId, target.SessionName, target.Attributes);
         var source = Cached(new AssumedRoleSource(inner.Source, target, aws.Sts, status), key, config.ProfileName, o, $"the session of {target.RoleArn}");
         return inner with { Source = source, Key = key, AccountsOwner = SessionIdentity.Role(target.RoleArn).ToString(), Role = target };
     }

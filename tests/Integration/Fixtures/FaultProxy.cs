@@ -20,6 +20,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
     private readonly Dictionary<string, List<FaultState>> _faults = new(StringComparer.Ordinal);
     private readonly Dictionary<string, TimeSpan> _lifetimes = new(StringComparer.Ordinal);
     private readonly List<string> _log = [];
+    private readonly Dictionary<string, System.Collections.Specialized.NameValueCollection> _lastForms = [];
     private readonly Task _loop;
     private string? _acceptedMfaCode;
     private TimeSpan _clockOffset;
@@ -62,6 +63,17 @@ public sealed partial class FaultProxy : IAsyncDisposable
         {
             lock (_gate)
                 return _log.ToList();
+        }
+    }
+
+    /// <summary>The parameters of the last Query-protocol call of <paramref name="action"/> (its form body), or null.</summary>
+    public IReadOnlyDictionary<string, string>? LastParameters(string action)
+    {
+        lock (_gate)
+        {
+            return _lastForms.TryGetValue(action, out var form)
+                ? form.AllKeys.Where(k => k is not null).ToDictionary(k => k!, k => form[k]!)
+                : null;
         }
     }
 
@@ -122,6 +134,7 @@ public sealed partial class FaultProxy : IAsyncDisposable
             _faults.Clear();
             _lifetimes.Clear();
             _log.Clear();
+            _lastForms.Clear();
             _acceptedMfaCode = null;
             _knownKeys.Clear();
             _clockOffset = TimeSpan.Zero;
@@ -172,6 +185,8 @@ public sealed partial class FaultProxy : IAsyncDisposable
                 unknownKey = _knownKeys.TryGetValue(action, out var known) && SigningKey(request) is { } k && k.StartsWith("AKIA", StringComparison.Ordinal) && !known.Contains(k);
                 _calls[action] = _calls.GetValueOrDefault(action) + 1;
                 _log.Add(action);
+                if (form is not null)
+                    _lastForms[action] = form;
                 fault = TakeFault(action);
                 accepted = _acceptedMfaCode;
                 lifetime = _lifetimes.TryGetValue(action, out var l) ? l : null;

@@ -1,4 +1,5 @@
 using AwsSession.Cache;
+using AwsSession.Domain;
 
 namespace AwsSession.Tests.Unit.Cache;
 
@@ -29,6 +30,24 @@ public sealed class CacheKeysTests
         CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/B", null, null).ShouldNotBe(baseline);
         CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", "ext", null).ShouldNotBe(baseline);
         CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, "me").ShouldNotBe(baseline);
+    }
+
+    [Fact]
+    public void Role_keys_depend_on_the_source_identity_and_tags_in_no_particular_order_and_stay_as_they_were_without_them()
+    {
+        var baseline = CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null);
+        var tagged = new SessionAttributes("alice", [new("team", "a"), new("cc", "42")], ["team"]);
+        var reordered = new SessionAttributes("alice", [new("cc", "42"), new("team", "a")], ["team"]);
+
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, SessionAttributes.None).ShouldBe(baseline);
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null).ShouldBe("role-" + CacheKeys.Hash("role", "mfa-x", "arn:aws:iam::1:role/A", "", "(default)"),
+            "a profile without attributes keeps the entry it had");
+        var key = CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, tagged);
+        key.ShouldNotBe(baseline);
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, reordered).ShouldBe(key);
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, tagged with { SourceIdentity = "bob" }).ShouldNotBe(key);
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, tagged with { TransitiveTagKeys = [] }).ShouldNotBe(key);
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/A", null, null, tagged with { Tags = [new("team", "b"), new("cc", "42")] }).ShouldNotBe(key);
     }
 
     [Fact]
