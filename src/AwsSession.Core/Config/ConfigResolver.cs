@@ -59,6 +59,7 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
         var promptProfile = profile.Name;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var current = profile;
+        var fromEnvironmentVariables = false;
         while (true)
         {
             if (!seen.Add(current.Name))
@@ -74,10 +75,38 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 break;
             roles.Insert(0, new ProfileRole(current.Name, current.RoleArn, current.ExternalId, current.RoleSessionName,
                 SessionLengths.ProfileRole(invocation, current.Name, current.DurationSeconds)) { Attributes = SessionAttributeKeys.Read(current) });
+            if (CredentialSourceIsEnvironment(current))
+            {
+                fromEnvironmentVariables = true;
+                break;
+            }
             if (current.SourceProfile is null)
                 throw new AwsSessionException($"profile '{current.Name}' has role_arn but no source_profile", hint: "aws-session needs a source_profile with long-lived keys");
             current = profiles.Find(current.SourceProfile)
                 ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found", "fix source_profile in ~/.aws/config, or add that profile");
+        }
+
+        if (fromEnvironmentVariables)
+        {
+            var key = env.Get("AWS_ACCESS_KEY_ID");
+            var secret = env.Get("AWS_SECRET_ACCESS_KEY");
+            if (key is null || secret is null)
+                throw new AwsSessionException($"profile '{current.Name}' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
+                    hint: "export the keys the role is assumed with, or use source_profile");
+            var token = env.Get("AWS_SESSION_TOKEN") ?? env.Get("AWS_SECURITY_TOKEN");
+            return new ResolvedConfig
+            {
+                ProfileName = name,
+                Base = new BaseCredentials(new AwsCredentials(key, secret, token), $"environment (credential_source of profile '{current.Name}')", current.Name),
+                EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
+                Region = RegionFrom(options) ?? ProfileRegion(profile),
+                Reach = AwsReach.Resolve(env, profile, profiles),
+                MfaSerial = mfaSerial,
+                MfaProcess = options.MfaProcess ?? mfaProcess,
+                MfaPrompt = PromptFrom(options, mfaPrompt, promptProfile),
+                YkmanAccount = ykmanAccount,
+                ProfileRoles = roles,
+            };
         }
 
         if (!current.HasKeys && SsoResolution.For(current, profiles) is { } sso)
@@ -181,6 +210,26 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 $"credential-process for profile '{ErrorText.Printable(outer)}' started credential-process again (for '{ErrorText.Printable(profile)}'); that would loop",
                 hint: "mfa_process must not call aws-session, nor use a profile whose credential_process is aws-session");
         return profile;
+    }
+
+    /// <summary>
+    /// A role profile's credential_source, as botocore reads it: Environment takes the keys in the environment as the
+    /// source; the instance and container sources are a machine's, not a person's, and are refused by name.
+    /// </summary>
+    private static bool CredentialSourceIsEnvironment(ProfileSettings p)
+    {
+        if (p.CredentialSource is not { } source)
+            return false;
+        var where = $"profile '{ErrorText.Printable(p.Name)}'";
+        if (p.SourceProfile is not null)
+            throw new UsageException($"{where} has both source_profile and credential_source; only one of them can be its source", "remove one of them from ~/.aws/config");
+        return source switch
+        {
+            "Environment" => true,
+            "Ec2InstanceMetadata" or "EcsContainer" => throw new UsageException($"{where}: credential_source {source} is not supported by aws-session",
+                "use Environment or a source_profile with long-lived keys"),
+            _ => throw new UsageException($"{where}: credential_source must be Environment, Ec2InstanceMetadata or EcsContainer", "fix it in ~/.aws/config"),
+        };
     }
 
     /// <summary>A profile whose own credentials come from a process cannot be the base, least of all aws-session itself.</summary>

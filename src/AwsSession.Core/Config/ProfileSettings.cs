@@ -16,6 +16,9 @@ public sealed record ProfileSettings(string Name)
     public string? ExternalId { get; init; }
     public string? RoleSessionName { get; init; }
 
+    /// <summary>credential_source: where a role profile's source credentials come from instead of a source_profile.</summary>
+    public string? CredentialSource { get; init; }
+
     /// <summary>source_identity, session_tags, transitive_session_tags: what the profile's role session carries (<see cref="SessionAttributeKeys"/>).</summary>
     public string? SourceIdentity { get; init; }
     public string? SessionTags { get; init; }

@@ -41,6 +41,7 @@ public sealed class SharedProfileStore(EnvironmentVariables env) : IProfileStore
             MfaYkmanAccount = Get("mfa_ykman_account"),
             RoleArn = Get("role_arn"),
             SourceProfile = Get("source_profile"),
+            CredentialSource = Get("credential_source"),
             ExternalId = Get("external_id"),
             RoleSessionName = Get("role_session_name"),
             SourceIdentity = Get("source_identity"),

@@ -34,6 +34,34 @@ public sealed class ConfigResolverTests
     }
 
     [Fact]
+    public void A_role_profile_with_credential_source_Environment_assumes_its_role_from_the_environment_keys()
+    {
+        var ci = new ProfileSettings("ci") { RoleArn = "arn:aws:iam::2:role/Deploy", CredentialSource = "Environment", MfaSerial = "arn:aws:iam::1:mfa/ci", Region = "eu-central-1" };
+
+        var config = Resolve(Env.Of(EnvKeys), new FakeProfiles(Default, ci), new SessionOptions { Profile = "ci" });
+
+        config.Keys.Credentials.AccessKeyId.ShouldBe("AKIAENV0000000000000");
+        config.Keys.Origin.ShouldBe("environment (credential_source of profile 'ci')");
+        config.ProfileRoles.Select(r => r.RoleArn).ShouldBe(["arn:aws:iam::2:role/Deploy"]);
+        config.MfaSerial.ShouldBe("arn:aws:iam::1:mfa/ci");
+        config.Region.ShouldBe("eu-central-1");
+        config.BaseIsSession.ShouldBeFalse();
+        Resolve(Env.Of([.. EnvKeys, ("AWS_SESSION_TOKEN", "token")]), new FakeProfiles(ci), new SessionOptions { Profile = "ci" }).BaseIsSession.ShouldBeTrue();
+    }
+
+    [Theory]
+    [InlineData("Environment", null, "profile 'ci' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set")]
+    [InlineData("Environment", "default", "profile 'ci' has both source_profile and credential_source; only one of them can be its source")]
+    [InlineData("Ec2InstanceMetadata", null, "profile 'ci': credential_source Ec2InstanceMetadata is not supported by aws-session")]
+    [InlineData("environment", null, "profile 'ci': credential_source must be Environment, Ec2InstanceMetadata or EcsContainer")]
+    public void A_credential_source_aws_session_cannot_use_says_why(string source, string? sourceProfile, string message)
+    {
+        var ci = new ProfileSettings("ci") { RoleArn = "arn:aws:iam::2:role/Deploy", CredentialSource = source, SourceProfile = sourceProfile };
+
+        Should.Throw<AwsSessionException>(() => Resolve(Env.Of(), new FakeProfiles(Default, ci), new SessionOptions { Profile = "ci" })).Message.ShouldBe(message);
+    }
+
+    [Fact]
     public void AWS_PROFILE_is_used_when_the_environment_has_no_keys()
     {
         Resolve(Env.Of(("AWS_PROFILE", "work")), new FakeProfiles(Default, Work)).Keys.Credentials.AccessKeyId.ShouldBe(Work.AccessKeyId);
