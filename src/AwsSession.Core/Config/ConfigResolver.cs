@@ -91,14 +91,14 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             var key = env.Get("AWS_ACCESS_KEY_ID");
             var secret = env.Get("AWS_SECRET_ACCESS_KEY");
             if (key is null || secret is null)
-                throw new AwsSessionException($"profile '{current.Name}' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
+                throw new AwsSessionException($"profile '{ErrorText.Printable(current.Name)}' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
                     hint: "export the keys the role is assumed with, or use source_profile");
-            var token = env.Get("AWS_SESSION_TOKEN") ?? env.Get("AWS_SECURITY_TOKEN");
+            var (credentials, identity) = EnvironmentCredentials(key, secret);
             return new ResolvedConfig
             {
                 ProfileName = name,
-                Base = new BaseCredentials(new AwsCredentials(key, secret, token), $"environment (credential_source of profile '{current.Name}')", current.Name),
-                EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
+                Base = new BaseCredentials(credentials, $"environment (credential_source of profile '{ErrorText.Printable(current.Name)}')", current.Name),
+                EnvironmentIdentity = identity,
                 Region = RegionFrom(options) ?? ProfileRegion(profile),
                 Reach = AwsReach.Resolve(env, profile, profiles),
                 MfaSerial = mfaSerial,
@@ -143,19 +143,15 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
 
     private ResolvedConfig FromEnvironment(SessionOptions options, string key, string secret)
     {
-        var token = env.Get("AWS_SESSION_TOKEN") ?? env.Get("AWS_SECURITY_TOKEN");
         // A profile may still supply mfa_serial, mfa_process and region for environment keys, as it does for the CLI.
         var name = env.Get("AWS_PROFILE") ?? env.Get("AWS_DEFAULT_PROFILE") ?? "default";
         var profile = SafeFind(name);
-        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone. Read only
-        // when there is one to read: the invariant culture's first use costs a cache hit that has none.
-        var expiration = token is not null && env.Get(ChildEnvironmentNames.Expiration) is { } time
-            && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e) ? e : (DateTimeOffset?)null;
+        var (credentials, identity) = EnvironmentCredentials(key, secret);
         return new ResolvedConfig
         {
             ProfileName = name,
-            Base = new BaseCredentials(new AwsCredentials(key, secret, token, expiration), "environment", name),
-            EnvironmentIdentity = token is not null && env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null,
+            Base = new BaseCredentials(credentials, "environment", name),
+            EnvironmentIdentity = identity,
             Region = RegionFrom(options) ?? (profile is null ? null : ProfileRegion(profile)),
             Reach = AwsReach.Resolve(env, profile, profiles),
             MfaSerial = profile?.MfaSerial,
@@ -163,6 +159,20 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             MfaPrompt = PromptFrom(options, profile?.MfaPrompt, name),
             YkmanAccount = profile?.MfaYkmanAccount,
         };
+    }
+
+    /// <summary>The keys in the environment, with the session's token, expiration and aws-session's marker when it is a session.</summary>
+    private (AwsCredentials Credentials, SessionIdentity? Identity) EnvironmentCredentials(string key, string secret)
+    {
+        var token = env.Get("AWS_SESSION_TOKEN") ?? env.Get("AWS_SECURITY_TOKEN");
+        if (token is null)
+            return (new AwsCredentials(key, secret), null);
+        // ISO 8601 as every AWS tool writes it; a time without an offset is UTC, never this machine's zone. Read only
+        // when there is one to read: the invariant culture's first use costs a cache hit that has none.
+        var expiration = env.Get(ChildEnvironmentNames.Expiration) is { } time
+            && DateTimeOffset.TryParse(time, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var e) ? e : (DateTimeOffset?)null;
+        var identity = env.Get(ChildEnvironmentNames.Identity) is { } marker ? SessionIdentity.Parse(marker) : null;
+        return (new AwsCredentials(key, secret, token, expiration), identity);
     }
 
     private ProfileSettings? SafeFind(string name)

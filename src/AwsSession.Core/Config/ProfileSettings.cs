@@ -23,6 +23,7 @@ public sealed record ProfileSettings(string Name)
     public string? SourceIdentity { get; init; }
     public string? SessionTags { get; init; }
     public string? TransitiveSessionTags { get; init; }
+
     public string? CredentialProcess { get; init; }
     public int? DurationSeconds { get; init; }
     public string? SsoSession { get; init; }
