@@ -86,6 +86,8 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
                 ?? throw new UsageException($"profile '{current.Name}': source_profile '{current.SourceProfile}' not found", "fix source_profile in ~/.aws/config, or add that profile");
         }
 
+        BaseCredentials keys;
+        SessionIdentity? identity = null;
         if (fromEnvironmentVariables)
         {
             var key = env.Get("AWS_ACCESS_KEY_ID");
@@ -93,44 +95,34 @@ public sealed class ConfigResolver(EnvironmentVariables env, IProfileStore profi
             if (key is null || secret is null)
                 throw new AwsSessionException($"profile '{ErrorText.Printable(current.Name)}' has credential_source = Environment, but AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY are not both set",
                     hint: "export the keys the role is assumed with, or use source_profile");
-            var (credentials, identity) = EnvironmentCredentials(key, secret);
-            return new ResolvedConfig
-            {
-                ProfileName = name,
-                Base = new BaseCredentials(credentials, $"environment (credential_source of profile '{ErrorText.Printable(current.Name)}')", current.Name),
-                EnvironmentIdentity = identity,
-                Region = RegionFrom(options) ?? ProfileRegion(profile),
-                Reach = AwsReach.Resolve(env, profile, profiles),
-                MfaSerial = mfaSerial,
-                MfaProcess = options.MfaProcess ?? mfaProcess,
-                MfaPrompt = PromptFrom(options, mfaPrompt, promptProfile),
-                YkmanAccount = ykmanAccount,
-                ProfileRoles = roles,
-            };
+            (var credentials, identity) = EnvironmentCredentials(key, secret);
+            keys = new BaseCredentials(credentials, $"environment (credential_source of profile '{ErrorText.Printable(current.Name)}')", current.Name);
         }
-
-        if (!current.HasKeys && SsoResolution.For(current, profiles) is { } sso)
+        else
         {
-            return new ResolvedConfig
+            if (!current.HasKeys && SsoResolution.For(current, profiles) is { } sso)
             {
-                ProfileName = name,
-                Sso = sso,
-                Region = RegionFrom(options) ?? profile.Region ?? current.Region,
-                Reach = AwsReach.Resolve(env, profile, profiles),
-                ProfileRoles = roles,
-            };
+                return new ResolvedConfig
+                {
+                    ProfileName = name,
+                    Sso = sso,
+                    Region = RegionFrom(options) ?? profile.Region ?? current.Region,
+                    Reach = AwsReach.Resolve(env, profile, profiles),
+                    ProfileRoles = roles,
+                };
+            }
+
+            if (!current.HasKeys)
+                throw new AwsSessionException($"profile '{current.Name}' has no aws_access_key_id and aws_secret_access_key",
+                    hint: "add the keys to ~/.aws/credentials, or pass --profile NAME for a profile that has them");
+            keys = new BaseCredentials(new AwsCredentials(current.AccessKeyId!, current.SecretAccessKey!, current.SessionToken), $"profile '{current.Name}'", current.Name);
         }
 
-        if (!current.HasKeys)
-            throw new AwsSessionException($"profile '{current.Name}' has no aws_access_key_id and aws_secret_access_key",
-                hint: "add the keys to ~/.aws/credentials, or pass --profile NAME for a profile that has them");
-
-        var creds = new AwsCredentials(current.AccessKeyId!, current.SecretAccessKey!, current.SessionToken);
         return new ResolvedConfig
         {
             ProfileName = name,
-            Base = new BaseCredentials(creds, $"profile '{current.Name}'", current.Name),
-            EnvironmentIdentity = null,
+            Base = keys,
+            EnvironmentIdentity = identity,
             Region = RegionFrom(options) ?? ProfileRegion(profile),
             Reach = AwsReach.Resolve(env, profile, profiles),
             MfaSerial = mfaSerial,
