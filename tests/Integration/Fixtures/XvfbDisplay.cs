@@ -48,9 +48,10 @@ public sealed class XvfbDisplay : IAsyncDisposable
     /// <summary>
     /// Waits for a visible window whose title matches <paramref name="title"/> (a POSIX regular expression, e.g. "^aws-session$"), focuses it, and returns the pid of
     /// the program that shows it. <paramref name="notPid"/> skips the dialog that is closing: X reuses window ids, so a
-    /// new dialog is told apart by its process.
+    /// new dialog is told apart by its process. When <paramref name="run"/>, the run expected to show it, ends first,
+    /// the wait fails at once with that run's output: a failure then says why no window came.
     /// </summary>
-    public async Task<int> WaitForWindowAsync(string title, int? notPid = null, TimeSpan? timeout = null)
+    public async Task<int> WaitForWindowAsync(string title, Task<ProcessResult> run, int? notPid = null, TimeSpan? timeout = null)
     {
         var watch = Stopwatch.StartNew();
         var limit = timeout ?? TimeSpan.FromSeconds(30);
@@ -66,8 +67,10 @@ public sealed class XvfbDisplay : IAsyncDisposable
                 await XdotoolAsync(["windowfocus", "--sync", id]);
                 return p;
             }
+            if (run.IsCompleted)
+                throw new InvalidOperationException($"the run ended before a window titled '{title}' appeared on {Display}: {await run}");
             if (watch.Elapsed > limit)
-                throw new TimeoutException($"no window titled '{title}'{(notPid is null ? "" : $" other than process {notPid}'s")} appeared on {Display} within {limit}");
+                throw new TimeoutException($"no window titled '{title}'{(notPid is null ? "" : $" other than process {notPid}'s")} appeared on {Display} within {limit}; the run is still going");
             await Task.Delay(100);
         }
     }

@@ -16,7 +16,7 @@ public sealed class KdialogPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         await using var x = await XvfbDisplay.StartAsync();
         var run = Detached(x, "--no-cache", "--prompt", "kdialog");
 
-        await x.WaitForWindowAsync(Window);
+        await x.WaitForWindowAsync(Window, run);
         await x.TypeAsync("707070");
         await x.KeyAsync("Return");
 
@@ -32,7 +32,7 @@ public sealed class KdialogPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         await using var x = await XvfbDisplay.StartAsync();
         var run = Detached(x, "--no-cache", "--prompt", "kdialog");
 
-        await x.WaitForWindowAsync(Window);
+        await x.WaitForWindowAsync(Window, run);
         await x.KeyAsync("Escape");
 
         var r = await run;

@@ -15,7 +15,7 @@ public sealed class ZenityPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         await using var x = await XvfbDisplay.StartAsync();
         var run = Detached(x, "--no-cache", "--debug");
 
-        await x.WaitForWindowAsync("^aws-session$");
+        await x.WaitForWindowAsync("^aws-session$", run);
         await x.TypeAsync("505050");
         await x.KeyAsync("Return");
 
@@ -33,7 +33,7 @@ public sealed class ZenityPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         await using var x = await XvfbDisplay.StartAsync();
         var run = Detached(x, "credential-process", "--no-cache");
 
-        await x.WaitForWindowAsync("^aws-session$");
+        await x.WaitForWindowAsync("^aws-session$", run);
         await x.KeyAsync("Escape");
 
         var r = await run;
@@ -49,10 +49,10 @@ public sealed class ZenityPromptTests(MotoServer moto) : ProxiedToolTests(moto)
         await using var x = await XvfbDisplay.StartAsync();
         var run = Detached(x, "--no-cache", "--prompt", "zenity");
 
-        var first = await x.WaitForWindowAsync("^aws-session$");
+        var first = await x.WaitForWindowAsync("^aws-session$", run);
         await x.TypeAsync("12ab");
         await x.KeyAsync("Return");
-        await x.WaitForWindowAsync("^aws-session$", notPid: first);
+        await x.WaitForWindowAsync("^aws-session$", run, notPid: first);
         await x.TypeAsync("654321");
         await x.KeyAsync("Return");
 
