@@ -1,4 +1,3 @@
-using Amazon;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
@@ -83,7 +82,6 @@ public sealed class StsGateway(AwsCall call, AwsReach reach, string region, Retr
         {
             MaxErrorRetry = 0,
             Timeout = retry.AttemptTimeout,
-            RegionEndpoint = RegionEndpoint.GetBySystemName(region),
         };
         config.HttpClientFactory = new HttpClients(_roots.Value, clock);
         // Where STS is, the run's reach decides (configured, FIPS, dual-stack), not the SDK's own reading of the
