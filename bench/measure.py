@@ -7,6 +7,7 @@
 import glob
 import json
 import os
+import random
 import re
 import statistics
 import sys
@@ -34,6 +35,26 @@ def runs(pattern):
     return wall, cpu
 
 
+def rounds(pattern):
+    """every round's wall times (s), by command, one dict per hot-N.json"""
+    out = []
+    for path in glob.glob(pattern):
+        out.append({re.sub(r"\S*/copies/\d+/", "", r["command"]): r["times"] for r in json.load(open(path))["results"]})
+    return out
+
+
+def interval(per_round, cmd, ref_cmd, draws=2000):
+    """The 95% interval of cmd's median ratio to the reference: rounds drawn again with replacement (a bootstrap).
+    Rounds, not runs, are drawn, because a round's runs share its copy of the binaries and the machine's moment."""
+    rng = random.Random(16)  # the same interval from the same results
+    ratios = []
+    for _ in range(draws):
+        drawn = [rng.choice(per_round) for _ in per_round]
+        ratios.append(statistics.median(t for r in drawn for t in r[cmd]) / statistics.median(t for r in drawn for t in r[ref_cmd]))
+    ratios.sort()
+    return ratios[int(draws * 0.025)], ratios[int(draws * 0.975) - 1]
+
+
 def main(d):
     labels = json.load(open(os.path.join(d, "labels.json")))
     wall, cpu = runs(os.path.join(d, "hot-*.json"))
@@ -49,16 +70,20 @@ def main(d):
     rss = {label: statistics.median(v) for label, v in peaks.items()}
     ref, ref_rss, ref_cpu = med["reference"], rss.get("reference"), cpu_med["reference"]
 
-    print("| command | median wall ms | x reference | CPU ms (user+sys) | x reference | peak RSS MiB | runs |")
-    print("|---|---:|---:|---:|---:|---:|---:|")
+    per_round = rounds(os.path.join(d, "hot-*.json"))
+    ci = {label: interval(per_round, cmd, labels["reference"]) for label, cmd in labels.items() if label in med and label != "reference"}
+
+    print("| command | median wall ms | x reference | 95% interval | CPU ms (user+sys) | x reference | peak RSS MiB | runs |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
     for label, cmd in labels.items():
         if label in med:
-            print(f"| {TITLES.get(label, label)} | {med[label]:.1f} | {med[label] / ref:.2f} | {cpu_med[label]:.1f} | "
+            span = "{:.2f}-{:.2f}".format(*ci[label]) if label in ci else ""
+            print(f"| {TITLES.get(label, label)} | {med[label]:.1f} | {med[label] / ref:.2f} | {span} | {cpu_med[label]:.1f} | "
                   f"{cpu_med[label] / ref_cpu:.2f} | {rss.get(label, 0):.1f} | {len(wall[cmd])} |")
     exec_cmd = labels["exec-hit"]
     cli_cmd = next(c for c in cli_wall if c != exec_cmd)
     cli_exec, cli = statistics.median(cli_wall[exec_cmd]) * 1000, statistics.median(cli_wall[cli_cmd]) * 1000
-    print(f"| {TITLES['awscli']} | {cli:.1f} | {cli / ref:.1f} | | | | {len(cli_wall[cli_cmd])} |")
+    print(f"| {TITLES['awscli']} | {cli:.1f} | {cli / ref:.1f} | | | | | {len(cli_wall[cli_cmd])} |")
 
     targets = [
         ("`--version` <= 1.3x the reference", med["version"] / ref, 1.3, "<="),
