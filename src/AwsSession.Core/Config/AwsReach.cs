@@ -47,10 +47,13 @@ public sealed class AwsReach
     private static bool Setting(EnvironmentVariables env, string variable, string? key) => env.Get(variable) is { } set ? IsTrue(set) : key is not null && IsTrue(key);
 
     /// <summary>Where <paramref name="service"/> is reached from <paramref name="region"/>, and the region its calls are signed for.</summary>
+    /// <exception cref="UsageException">The run asks for a variant the region's partition does not have, and no endpoint is configured.</exception>
     public ServiceEndpoint Endpoint(string service, string region)
     {
-        var standard = Endpoints.Standard(service, region, Variant);
-        return Configured(service) is { } url ? standard with { Url = url } : standard;
+        if (Configured(service) is not { } url)
+            return Endpoints.Standard(service, region, Variant);
+        // Used as it is, whatever the variant; signed as the partition's own endpoint for the service would be.
+        return Endpoints.Standard(service, region, Endpoints.Has(region, Variant) ? Variant : Variant & ~EndpointVariant.DualStack) with { Url = url };
     }
 
     /// <summary>The endpoint configured for <paramref name="service"/>, or null for its partition's.</summary>

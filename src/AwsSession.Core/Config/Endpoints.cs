@@ -1,3 +1,5 @@
+using AwsSession.Domain;
+
 namespace AwsSession.Config;
 
 /// <summary>
@@ -20,53 +22,83 @@ public static class Endpoints
 
     /// <summary>
     /// Where a service is reached from a region, and the region its calls are signed for, as botocore's endpoint rule
-    /// sets have them: IAM and Organizations have one endpoint per partition (aws, aws-us-gov for us-gov-*, aws-cn for
-    /// cn-*), the others one per region, under the partition's domain. <paramref name="variant"/> asks for the FIPS
-    /// or dual-stack (IPv6) endpoint; GovCloud's standard endpoints are its FIPS ones.
+    /// sets have them (botocore 1.43.11; tests/Unit/Config/botocore-endpoints.tsv is its answer for every partition).
+    /// STS and Identity Center are regional everywhere, under the partition's domain. IAM and Organizations are global:
+    /// one endpoint per partition, signed for its global region, with each partition's exceptions below.
+    /// <paramref name="variant"/> asks for the FIPS or dual-stack (IPv6) endpoint; GovCloud's standard endpoints are its
+    /// FIPS ones.
     /// </summary>
+    /// <exception cref="UsageException">The partition has no dual-stack endpoints (as botocore's EndpointVariantError).</exception>
     public static ServiceEndpoint Standard(string service, string region, EndpointVariant variant = EndpointVariant.None)
     {
-        var partition = region.StartsWith("cn-", StringComparison.Ordinal) ? Partition.China
-            : region.StartsWith("us-gov-", StringComparison.Ordinal) ? Partition.GovCloud
-            : Partition.Commercial;
+        var partition = PartitionOf(region);
         var fips = (variant & EndpointVariant.Fips) != 0;
         var dual = (variant & EndpointVariant.DualStack) != 0;
-        var domain = (partition, dual) switch
-        {
-            (Partition.China, false) => "amazonaws.com.cn",
-            (Partition.China, true) => "api.amazonwebservices.com.cn",
-            (_, false) => "amazonaws.com",
-            (_, true) => "api.aws",
-        };
+        if (dual && partition.DualStackDomain is null)
+            throw new UsageException($"{service.Replace('_', '-').ToLowerInvariant()} has no dual-stack endpoint in {ErrorText.Printable(region)} ({partition.Id})",
+                "unset AWS_USE_DUALSTACK_ENDPOINT and the profile's use_dualstack_endpoint, or configure the endpoint (endpoint_url)");
+        var domain = dual ? partition.DualStackDomain! : partition.Domain;
+        var global = partition.GlobalRegion;
         // Off GovCloud a FIPS endpoint is its own host; in GovCloud only the dual-stack ones are.
-        var f = fips && (dual || partition != Partition.GovCloud) ? "-fips" : "";
-        return (service, partition) switch
+        var f = fips && (dual || partition.Kind != Kind.GovCloud) ? "-fips" : "";
+        return service switch
         {
-            (Iam, Partition.Commercial) => At($"iam{f}.{(dual ? "global." : "")}{domain}", GlobalRegion),
-            (Iam, Partition.GovCloud) => At($"iam.us-gov.{domain}", "us-gov-west-1"),
-            (Iam, Partition.China) => fips
-                ? At($"iam-fips.{domain}", "cn-northwest-1")
-                : At(dual ? $"iam.global.{domain}" : $"iam.cn-north-1.{domain}", "cn-north-1"),
-            (Organizations, _) => At(
-                dual || (fips && partition == Partition.China) ? $"organizations{f}.{region}.{domain}"
-                : $"organizations{f}.{OrganizationsRegion(partition)}.{domain}",
-                OrganizationsRegion(partition)),
-            (Sso, _) => At($"portal.sso{f}.{region}.{domain}", region),
-            (SsoOidc, _) => At($"oidc{f}.{region}.{domain}", region),
+            Iam => partition.Kind switch
+            {
+                Kind.Commercial => At($"iam{f}.{(dual ? "global." : "")}{domain}", global),
+                Kind.GovCloud => At($"iam.us-gov.{domain}", global),
+                Kind.China => fips ? At($"iam-fips.{domain}", global)
+                    : At(dual ? $"iam.global.{domain}" : $"iam.cn-north-1.{domain}", "cn-north-1"),
+                // ISO and ISO-B name the global region in the standard and FIPS hosts; ISO-E, ISO-F and EUSC in the standard only.
+                Kind.UsIso => At(dual ? $"iam{f}.{domain}" : $"iam{f}.{global}.{domain}", global),
+                _ => At(dual || fips ? $"iam{f}.{domain}" : $"iam.{global}.{domain}", global),
+            },
+            Organizations => partition.Kind switch
+            {
+                Kind.Commercial or Kind.GovCloud => At(dual ? $"organizations{f}.{region}.{domain}" : $"organizations{f}.{global}.{domain}", global),
+                // botocore signs ISO and ISO-B's dual-stack Organizations for us-east-1, whatever the region.
+                Kind.China or Kind.UsIso or Kind.Iso => At(dual || fips ? $"organizations{f}.{region}.{domain}" : $"organizations.{global}.{domain}",
+                    dual && partition.Kind == Kind.UsIso ? GlobalRegion : global),
+                _ => At($"organizations{f}.{region}.{domain}", region),
+            },
+            Sso => At($"portal.sso{f}.{region}.{domain}", region),
+            SsoOidc => At($"oidc{f}.{region}.{domain}", region),
             _ => At($"sts{f}.{region}.{domain}", region),
         };
     }
 
-    private static string OrganizationsRegion(Partition partition) => partition switch
+    /// <summary>Whether <paramref name="region"/>'s partition has every endpoint <paramref name="variant"/> asks for.</summary>
+    public static bool Has(string region, EndpointVariant variant) => (variant & EndpointVariant.DualStack) == 0 || PartitionOf(region).DualStackDomain is not null;
+
+    /// <summary>The partition a region is in, as botocore's partitions.json matches it (anything else is aws).</summary>
+    private static Partition PartitionOf(string region)
     {
-        Partition.GovCloud => "us-gov-west-1",
-        Partition.China => "cn-northwest-1",
-        _ => GlobalRegion,
-    };
+        foreach (var p in Partitions)
+            if (region.StartsWith(p.Prefix, StringComparison.Ordinal))
+                return p;
+        return Commercial;
+    }
 
     private static ServiceEndpoint At(string host, string signingRegion) => new(new Uri($"https://{host}/"), signingRegion);
 
-    private enum Partition { Commercial, GovCloud, China }
+    /// <summary>Partitions alike in where IAM and Organizations are: UsIso is ISO and ISO-B, Iso is ISO-E and ISO-F.</summary>
+    private enum Kind { Commercial, GovCloud, China, UsIso, Iso, Sovereign }
+
+    /// <param name="DualStackDomain">Null where botocore knows no dual-stack endpoint (ISO-E, ISO-F).</param>
+    private sealed record Partition(string Id, string Prefix, Kind Kind, string Domain, string? DualStackDomain, string GlobalRegion);
+
+    private static readonly Partition Commercial = new("aws", "", Kind.Commercial, "amazonaws.com", "api.aws", GlobalRegion);
+
+    private static readonly Partition[] Partitions =
+    [
+        new("aws-us-gov", "us-gov-", Kind.GovCloud, "amazonaws.com", "api.aws", "us-gov-west-1"),
+        new("aws-cn", "cn-", Kind.China, "amazonaws.com.cn", "api.amazonwebservices.com.cn", "cn-northwest-1"),
+        new("aws-iso", "us-iso-", Kind.UsIso, "c2s.ic.gov", "api.aws.ic.gov", "us-iso-east-1"),
+        new("aws-iso-b", "us-isob-", Kind.UsIso, "sc2s.sgov.gov", "api.aws.scloud", "us-isob-east-1"),
+        new("aws-iso-e", "eu-isoe-", Kind.Iso, "cloud.adc-e.uk", null, "eu-isoe-west-1"),
+        new("aws-iso-f", "us-isof-", Kind.Iso, "csp.hci.ic.gov", null, "us-isof-south-1"),
+        new("aws-eusc", "eusc-", Kind.Sovereign, "amazonaws.eu", "api.amazonwebservices.eu", "eusc-de-east-1"),
+    ];
 }
 
 /// <summary>use_fips_endpoint and use_dualstack_endpoint: which of a service's standard endpoints a run asks for.</summary>

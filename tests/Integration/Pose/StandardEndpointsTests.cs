@@ -3,8 +3,9 @@ using AwsSession.Tests.Integration.Fixtures;
 namespace AwsSession.Tests.Integration.Pose;
 
 /// <summary>
-/// FIPS and dual-stack endpoints (use_fips_endpoint, AWS_USE_DUALSTACK_ENDPOINT, ...) chosen as boto3 chooses them: no
-/// endpoint is configured, and an HTTPS proxy that tunnels nowhere records the host each client connects to.
+/// Standard endpoints, FIPS and dual-stack ones (use_fips_endpoint, AWS_USE_DUALSTACK_ENDPOINT, ...) and other partitions'
+/// included, chosen as boto3 chooses them: no endpoint is configured, and an HTTPS proxy that tunnels nowhere records the
+/// host each client connects to.
 /// </summary>
 [Collection(MotoCollection.Name)]
 public sealed class StandardEndpointsTests : IAsyncDisposable
@@ -59,6 +60,23 @@ public sealed class StandardEndpointsTests : IAsyncDisposable
         var boto3 = await Hosts(() => Boto3("iam", "list_mfa_devices()"));
 
         ours.ShouldBe(["iam-fips.global.api.aws:443"], "without mfa_serial, the device is looked up first");
+        boto3.ShouldBe(ours);
+    }
+
+    [Theory]
+    [InlineData("eusc-de-west-1", true, "sts", "get_caller_identity()", "sts.eusc-de-west-1.amazonaws.eu:443")]
+    [InlineData("eusc-de-west-1", false, "iam", "list_mfa_devices()", "iam.eusc-de-east-1.amazonaws.eu:443")]
+    [InlineData("us-iso-west-1", true, "sts", "get_caller_identity()", "sts.us-iso-west-1.c2s.ic.gov:443")]
+    [InlineData("us-isof-east-1", false, "iam", "list_mfa_devices()", "iam.us-isof-south-1.csp.hci.ic.gov:443")]
+    public async Task The_sovereign_and_ISO_partitions_endpoints_are_where_boto3_connects(string region, bool device, string service, string call, string host)
+    {
+        _tool.WriteAwsFiles(device ? $"[default]\nmfa_serial = {Device}\n" : "[default]\n");
+        _tool.Set("AWS_REGION", region).Set("AWS_DEFAULT_REGION", region);
+
+        var ours = await Hosts(() => _tool.RunAsync("-t", "123456", "--no-cache"));
+        var boto3 = await Hosts(() => Boto3(service, call));
+
+        ours.ShouldBe([host]);
         boto3.ShouldBe(ours);
     }
 

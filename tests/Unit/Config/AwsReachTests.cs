@@ -92,6 +92,17 @@ public sealed class AwsReachTests : IDisposable
     }
 
     [Fact]
+    public void Dual_stack_where_the_partition_has_none_is_a_usage_error_unless_the_endpoint_is_configured()
+    {
+        var e = Should.Throw<UsageException>(() => Reach("plain", ("AWS_USE_DUALSTACK_ENDPOINT", "true")).Endpoint("STS", "eu-isoe-west-1"));
+        e.Message.ShouldBe("sts has no dual-stack endpoint in eu-isoe-west-1 (aws-iso-e)");
+        e.Hint.ShouldNotBeNull().ShouldContain("AWS_USE_DUALSTACK_ENDPOINT");
+
+        Reach("dev", ("AWS_USE_DUALSTACK_ENDPOINT", "true")).Endpoint("IAM", "us-isof-east-1")
+            .ShouldBe(new ServiceEndpoint(new Uri("http://profile.example:4566"), "us-isof-south-1"));
+    }
+
+    [Fact]
     public void A_configured_value_that_is_no_url_fails_where_it_is_needed_without_quoting_it()
     {
         var profile = new ProfileSettings("dev") { EndpointUrl = "user:secret-password" };

@@ -1,10 +1,11 @@
 using AwsSession.Config;
+using AwsSession.Domain;
 
 namespace AwsSession.Tests.Unit.Config;
 
 /// <summary>
-/// Endpoints and signing regions as botocore has them for the aws, aws-us-gov and aws-cn partitions (1.43.11: the URL each
-/// client sent and the region its signature named, per service, region and variant).
+/// Endpoints and signing regions as botocore has them, in every partition (1.43.11: the host each client sent to and the
+/// region its signature named, per service, region and variant; botocore-endpoints.py writes the table).
 /// </summary>
 public sealed class EndpointsTests
 {
@@ -22,54 +23,33 @@ public sealed class EndpointsTests
         Endpoints.Standard(service, region).ShouldBe(new ServiceEndpoint(new Uri(url), signing));
     }
 
-    [Theory]
-    [InlineData("STS", "eu-west-1", EndpointVariant.Fips, "https://sts-fips.eu-west-1.amazonaws.com/", "eu-west-1")]
-    [InlineData("STS", "eu-west-1", EndpointVariant.DualStack, "https://sts.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("STS", "eu-west-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://sts-fips.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("STS", "us-gov-east-1", EndpointVariant.Fips, "https://sts.us-gov-east-1.amazonaws.com/", "us-gov-east-1")]
-    [InlineData("STS", "us-gov-east-1", EndpointVariant.DualStack, "https://sts.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("STS", "us-gov-east-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://sts-fips.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("STS", "cn-north-1", EndpointVariant.Fips, "https://sts-fips.cn-north-1.amazonaws.com.cn/", "cn-north-1")]
-    [InlineData("STS", "cn-north-1", EndpointVariant.DualStack, "https://sts.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("STS", "cn-north-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://sts-fips.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("IAM", "eu-west-1", EndpointVariant.Fips, "https://iam-fips.amazonaws.com/", "us-east-1")]
-    [InlineData("IAM", "eu-west-1", EndpointVariant.DualStack, "https://iam.global.api.aws/", "us-east-1")]
-    [InlineData("IAM", "eu-west-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://iam-fips.global.api.aws/", "us-east-1")]
-    [InlineData("IAM", "us-gov-east-1", EndpointVariant.Fips, "https://iam.us-gov.amazonaws.com/", "us-gov-west-1")]
-    [InlineData("IAM", "us-gov-east-1", EndpointVariant.DualStack, "https://iam.us-gov.api.aws/", "us-gov-west-1")]
-    [InlineData("IAM", "us-gov-east-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://iam.us-gov.api.aws/", "us-gov-west-1")]
-    [InlineData("IAM", "cn-north-1", EndpointVariant.Fips, "https://iam-fips.amazonaws.com.cn/", "cn-northwest-1")]
-    [InlineData("IAM", "cn-north-1", EndpointVariant.DualStack, "https://iam.global.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("IAM", "cn-north-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://iam-fips.api.amazonwebservices.com.cn/", "cn-northwest-1")]
-    [InlineData("ORGANIZATIONS", "eu-west-1", EndpointVariant.Fips, "https://organizations-fips.us-east-1.amazonaws.com/", "us-east-1")]
-    [InlineData("ORGANIZATIONS", "eu-west-1", EndpointVariant.DualStack, "https://organizations.eu-west-1.api.aws/", "us-east-1")]
-    [InlineData("ORGANIZATIONS", "eu-west-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://organizations-fips.eu-west-1.api.aws/", "us-east-1")]
-    [InlineData("ORGANIZATIONS", "us-gov-east-1", EndpointVariant.Fips, "https://organizations.us-gov-west-1.amazonaws.com/", "us-gov-west-1")]
-    [InlineData("ORGANIZATIONS", "us-gov-east-1", EndpointVariant.DualStack, "https://organizations.us-gov-east-1.api.aws/", "us-gov-west-1")]
-    [InlineData("ORGANIZATIONS", "us-gov-east-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://organizations-fips.us-gov-east-1.api.aws/", "us-gov-west-1")]
-    [InlineData("ORGANIZATIONS", "cn-north-1", EndpointVariant.Fips, "https://organizations-fips.cn-north-1.amazonaws.com.cn/", "cn-northwest-1")]
-    [InlineData("ORGANIZATIONS", "cn-north-1", EndpointVariant.DualStack, "https://organizations.cn-north-1.api.amazonwebservices.com.cn/", "cn-northwest-1")]
-    [InlineData("ORGANIZATIONS", "cn-north-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://organizations-fips.cn-north-1.api.amazonwebservices.com.cn/", "cn-northwest-1")]
-    [InlineData("SSO", "eu-west-1", EndpointVariant.Fips, "https://portal.sso-fips.eu-west-1.amazonaws.com/", "eu-west-1")]
-    [InlineData("SSO", "eu-west-1", EndpointVariant.DualStack, "https://portal.sso.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("SSO", "eu-west-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://portal.sso-fips.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("SSO", "us-gov-east-1", EndpointVariant.Fips, "https://portal.sso.us-gov-east-1.amazonaws.com/", "us-gov-east-1")]
-    [InlineData("SSO", "us-gov-east-1", EndpointVariant.DualStack, "https://portal.sso.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("SSO", "us-gov-east-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://portal.sso-fips.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("SSO", "cn-north-1", EndpointVariant.Fips, "https://portal.sso-fips.cn-north-1.amazonaws.com.cn/", "cn-north-1")]
-    [InlineData("SSO", "cn-north-1", EndpointVariant.DualStack, "https://portal.sso.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("SSO", "cn-north-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://portal.sso-fips.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("SSO_OIDC", "eu-west-1", EndpointVariant.Fips, "https://oidc-fips.eu-west-1.amazonaws.com/", "eu-west-1")]
-    [InlineData("SSO_OIDC", "eu-west-1", EndpointVariant.DualStack, "https://oidc.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("SSO_OIDC", "eu-west-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://oidc-fips.eu-west-1.api.aws/", "eu-west-1")]
-    [InlineData("SSO_OIDC", "us-gov-east-1", EndpointVariant.Fips, "https://oidc.us-gov-east-1.amazonaws.com/", "us-gov-east-1")]
-    [InlineData("SSO_OIDC", "us-gov-east-1", EndpointVariant.DualStack, "https://oidc.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("SSO_OIDC", "us-gov-east-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://oidc-fips.us-gov-east-1.api.aws/", "us-gov-east-1")]
-    [InlineData("SSO_OIDC", "cn-north-1", EndpointVariant.Fips, "https://oidc-fips.cn-north-1.amazonaws.com.cn/", "cn-north-1")]
-    [InlineData("SSO_OIDC", "cn-north-1", EndpointVariant.DualStack, "https://oidc.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    [InlineData("SSO_OIDC", "cn-north-1", EndpointVariant.Fips | EndpointVariant.DualStack, "https://oidc-fips.cn-north-1.api.amazonwebservices.com.cn/", "cn-north-1")]
-    public void FIPS_and_dual_stack_endpoints_are_botocores(string service, string region, EndpointVariant variant, string url, string signing)
+    /// <summary>Every row of botocore-endpoints.tsv, written by botocore-endpoints.py beside it.</summary>
+    public static TheoryData<string, string, string, string, string> Botocore()
     {
-        Endpoints.Standard(service, region, variant).ShouldBe(new ServiceEndpoint(new Uri(url), signing));
+        var rows = new TheoryData<string, string, string, string, string>();
+        using var tsv = new StreamReader(typeof(EndpointsTests).Assembly.GetManifestResourceStream("botocore-endpoints.tsv")!);
+        while (tsv.ReadLine() is { } line)
+            if (!line.StartsWith('#') && line.Split('\t') is [var service, var region, var variant, var host, var signing])
+                rows.Add(service, region, variant, host, signing);
+        return rows;
+    }
+
+    [Theory]
+    [MemberData(nameof(Botocore))]
+    public void Every_partitions_endpoints_FIPS_and_dual_stack_included_are_botocores(string service, string region, string variant, string host, string signing)
+    {
+        var v = Enum.Parse<EndpointVariant>(variant.Replace('|', ','));
+        if (host == "unsupported")
+            Should.Throw<UsageException>(() => Endpoints.Standard(service, region, v)).Message.ShouldContain("no dual-stack endpoint");
+        else
+            Endpoints.Standard(service, region, v).ShouldBe(new ServiceEndpoint(new Uri($"https://{host}/"), signing));
+    }
+
+    [Fact]
+    public void The_table_covers_every_partition()
+    {
+        var regions = Botocore().Select(row => (string)row[1]).ToHashSet();
+        foreach (var prefix in new[] { "us-east-", "us-gov-", "cn-", "us-iso-", "us-isob-", "eu-isoe-", "us-isof-", "eusc-" })
+            regions.ShouldContain(r => r.StartsWith(prefix));
     }
 }
