@@ -67,6 +67,9 @@ public static class Endpoints
         };
     }
 
+    /// <summary>The partition <paramref name="region"/> is in, as an ARN names it: aws, aws-us-gov, aws-cn, aws-eusc, aws-iso, ...</summary>
+    public static string ArnPartition(string region) => PartitionOf(region).Id;
+
     /// <summary>Whether <paramref name="region"/>'s partition has every endpoint <paramref name="variant"/> asks for.</summary>
     public static bool Has(string region, EndpointVariant variant) => (variant & EndpointVariant.DualStack) == 0 || PartitionOf(region).DualStackDomain is not null;
 

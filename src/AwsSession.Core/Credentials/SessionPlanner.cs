@@ -27,7 +27,7 @@ public sealed class SessionPlanner(IAwsGateways aws, SessionCache? cache, IInter
         if (invocation.Mode is not PoseMode pose)
             return origin;
         var found = account ?? throw new InvalidOperationException("pose is planned after its account is looked up");
-        var target = new RoleTarget(PoseTarget.RoleArn(pose, found, config.MfaSerial), pose.SessionName, pose.ExternalId, config.RoleDuration);
+        var target = new RoleTarget(PoseTarget.RoleArn(pose, found, config.MfaSerial, config.Region), pose.SessionName, pose.ExternalId, config.RoleDuration);
         return Role(origin, target, invocation.Options, config) with { Account = found };
     }
 

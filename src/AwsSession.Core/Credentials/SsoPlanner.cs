@@ -55,7 +55,8 @@ public sealed class SsoPlanner(
     public Plan Pose(ResolvedConfig config, SsoProfile sso, Account account, string role, SessionOptions o)
     {
         var (source, key) = Role(sso.Session, account.Id, role, config.ProfileName, o);
-        var target = new RoleTarget(RoleArns.Build(account.Id, role, "aws"), null, null, Durations.RoleDefault);
+        // The portal's partition: its role sessions sign in to that partition's console.
+        var target = new RoleTarget(RoleArns.Build(account.Id, role, Endpoints.ArnPartition(sso.Session.Region)), null, null, Durations.RoleDefault);
         return new Plan(source, key, Owner(sso.Session), config.Region, config.Reach, target, account);
     }
 

@@ -24,6 +24,7 @@ public sealed class SessionPlannerTests
     private readonly RecordingStatus _status = new();
 
     private static readonly SsoSessionConfig Corp = new("corp", "https://d-fake.awsapps.com/start", "us-east-1", [SsoSessionConfig.DefaultScope]);
+    private static readonly SsoSessionConfig GovCorp = Corp with { Region = "us-gov-west-1" };
     private const string Nowhere = "/nonexistent/planning-reads-no-file";
 
     private SessionPlanner Planner(bool cached = true)
@@ -125,6 +126,17 @@ public sealed class SessionPlannerTests
         plan.Key.ShouldBe(CacheKeys.RoleSession(CacheKeys.MfaSession(LongLived.AccessKeyId, "work", Device), arn, "ext", "alice-session"));
     }
 
+    [Theory]
+    [InlineData("cn-north-1", "arn:aws-cn:iam::333333333333:role/OrganizationAccountAccessRole")]
+    [InlineData("eusc-de-east-1", "arn:aws-eusc:iam::333333333333:role/OrganizationAccountAccessRole")]
+    [InlineData(null, "arn:aws:iam::333333333333:role/OrganizationAccountAccessRole")]
+    public void Without_a_known_device_pose_assumes_the_role_in_the_partition_of_the_runs_region(string? region, string arn)
+    {
+        var plan = Planner().Plan(Pose(), Config(LongLived, device: null) with { Region = region }, Prod);
+
+        plan.Role!.RoleArn.ShouldBe(arn);
+    }
+
     [Fact]
     public void A_role_arn_is_assumed_as_given()
     {
@@ -203,6 +215,16 @@ public sealed class SessionPlannerTests
         plan.Account.ShouldBe(Prod);
         plan.AccountsOwner.ShouldBe("sso:corp");
         Should.Throw<InvalidOperationException>(() => Planner().Plan(Pose(), SsoConfig(null, null), Prod));
+    }
+
+    [Fact]
+    public void An_SSO_pose_is_a_role_in_the_portals_partition()
+    {
+        var config = SsoConfig(null, null) with { Sso = new SsoProfile(GovCorp, null, null), Region = "us-gov-east-1" };
+
+        Planner().Plan(Pose(), config, Prod, "ReadOnly").Role!.RoleArn.ShouldBe("arn:aws-us-gov:iam::333333333333:role/ReadOnly");
+        Planner().Plan(Pose(), SsoConfig(null, null, Hop(Hub)) with { Sso = new SsoProfile(GovCorp, "444455556666", "Admin"), Region = "us-gov-west-1" }, Prod)
+            .Role!.RoleArn.ShouldBe("arn:aws-us-gov:iam::333333333333:role/OrganizationAccountAccessRole");
     }
 
     [Fact]
