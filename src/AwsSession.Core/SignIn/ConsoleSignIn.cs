@@ -16,11 +16,18 @@ public static class ConsoleSignIn
         if (!CanSignIn(session))
             throw new AwsSessionException("console sign-in needs role credentials, and an MFA session (sts:GetSessionToken) cannot sign in to the console",
                 hint: "use `aws-session console pose ACCOUNT [ROLE]`, or --profile with a role_arn profile");
-        var partition = Accounts.RoleArns.PartitionOf(role?.RoleArn);
+        var partition = Partition(role, region);
         var client = new FederationClient(Endpoint(env.Get(EndpointVariable), partition), AwsHttp.Handler(TrustedRoots.From(bundle)));
         var token = await client.GetSigninTokenAsync(session.Credentials, SessionLengths.SignIn(requested), ct);
         return client.LoginUrl(token, Destination(partition, region));
     }
+
+    /// <summary>
+    /// The role's partition; a session with no role target (an Identity Center profile's own role) is the region's,
+    /// as the portal that issued it is.
+    /// </summary>
+    public static string Partition(RoleTarget? role, string? region) =>
+        role is null && region is not null ? Endpoints.ArnPartition(region) : Accounts.RoleArns.PartitionOf(role?.RoleArn);
 
     /// <summary>Lets tests point sign-in at a local fake; the login URL is built on the same endpoint.</summary>
     public const string EndpointVariable = "AWS_SESSION_FEDERATION_URL";

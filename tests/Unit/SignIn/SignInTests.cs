@@ -31,6 +31,14 @@ public sealed class SignInTests
     public void The_endpoint_follows_the_partition_unless_overridden(string? overrideUrl, string partition, string expected) =>
         ConsoleSignIn.Endpoint(overrideUrl, partition).AbsoluteUri.ShouldBe(expected);
 
+    [Theory]
+    [InlineData("arn:aws-us-gov:iam::111122223333:role/A", "eu-west-1", "aws-us-gov")]
+    [InlineData(null, "us-gov-west-1", "aws-us-gov")]
+    [InlineData(null, "cn-north-1", "aws-cn")]
+    [InlineData(null, null, "aws")]
+    public void The_partition_is_the_roles_else_the_regions(string? roleArn, string? region, string expected) =>
+        ConsoleSignIn.Partition(roleArn is null ? null : new RoleTarget(roleArn, null, null, TimeSpan.FromHours(1)), region).ShouldBe(expected);
+
     [Fact]
     public void The_destination_carries_the_region()
     {
