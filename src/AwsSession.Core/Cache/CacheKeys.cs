@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Globalization;
 using System.Text;
 using AwsSession.Domain;
 
@@ -38,11 +40,29 @@ public static class CacheKeys
 
     public const string RecentPrefix = "recent-";
 
-    public static string Hash(params string[] parts)
+    /// <summary>
+    /// The first 16 bytes, in hex, of the SHA-256 of "LENGTH:PART\n" for each part (its length in UTF-16 units, the
+    /// part in UTF-8). Written straight into one buffer: every cache hit computes three or four of these.
+    /// </summary>
+    public static string Hash(params ReadOnlySpan<string> parts)
     {
-        var sb = new StringBuilder();
+        var most = 0;
         foreach (var p in parts)
-            sb.Append(p.Length).Append(':').Append(p).Append('\n');
-        return Convert.ToHexStringLower(Sha256.Hash(Encoding.UTF8.GetBytes(sb.ToString())))[..32];
+            most += 12 + Encoding.UTF8.GetMaxByteCount(p.Length);
+        byte[]? rented = null;
+        Span<byte> buffer = most <= 512 ? stackalloc byte[512] : (rented = ArrayPool<byte>.Shared.Rent(most));
+        var n = 0;
+        foreach (var p in parts)
+        {
+            p.Length.TryFormat(buffer[n..], out var digits, provider: CultureInfo.InvariantCulture);
+            n += digits;
+            buffer[n++] = (byte)':';
+            n += Encoding.UTF8.GetBytes(p, buffer[n..]);
+            buffer[n++] = (byte)'\n';
+        }
+        var digest = Sha256.Hash(buffer[..n]);
+        if (rented is not null)
+            ArrayPool<byte>.Shared.Return(rented);
+        return Convert.ToHexStringLower(digest.AsSpan(0, 16));
     }
 }

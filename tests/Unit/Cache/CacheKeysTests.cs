@@ -51,6 +51,15 @@ public sealed class CacheKeysTests
     }
 
     [Fact]
+    public void Keys_are_what_they_have_always_been_so_an_upgrade_finds_the_sessions_cached_before_it()
+    {
+        // SHA-256 of "3:mfa\n20:AKIAIOSFODNN7EXAMPLE\n7:default\n20:arn:aws:iam::1:mfa/a\n", and so on, first 16 bytes in hex.
+        CacheKeys.MfaSession("AKIAIOSFODNN7EXAMPLE", "default", "arn:aws:iam::1:mfa/a").ShouldBe("mfa-07585da28ea145be2f8b93c360a74f97");
+        CacheKeys.RoleSession("mfa-x", "arn:aws:iam::1:role/\u00c4", null, null).ShouldBe("role-5524c5adca95c21cd14240f1a82c3ca1");
+        CacheKeys.Recent(new string('\u00e9', 600)).ShouldBe("recent-434f931395a0e26980e64247ef738e16", "a long part, past the stack buffer");
+    }
+
+    [Fact]
     public void Parts_cannot_run_into_each_other()
     {
         CacheKeys.Hash("ab", "c").ShouldNotBe(CacheKeys.Hash("a", "bc"));
