@@ -15,7 +15,7 @@ public static class PoseTarget
     /// </summary>
     public static string RoleArn(PoseMode pose, Account account, string? mfaSerial, string? region) =>
         Arn(pose) ?? RoleArns.Build(account.Id, pose.Role,
-            mfaSerial is not null || region is null ? RoleArns.PartitionOf(mfaSerial) : Endpoints.ArnPartition(region));
+            mfaSerial is not null ? RoleArns.PartitionOf(mfaSerial) : region is not null ? Endpoints.ArnPartition(region) : "aws");
 
     private static string? Arn(PoseMode pose) =>
         RoleArns.IsArn(pose.Role) ? pose.Role : RoleArns.IsArn(pose.Account) ? pose.Account : null;

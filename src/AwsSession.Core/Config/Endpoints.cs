@@ -84,7 +84,7 @@ public static class Endpoints
 
     private static ServiceEndpoint At(string host, string signingRegion) => new(new Uri($"https://{host}/"), signingRegion);
 
-    /// <summary>Partitions alike in where IAM and Organizations are: UsIso is ISO and ISO-B, Iso is ISO-E and ISO-F.</summary>
+    /// <summary>Partitions alike in where IAM and Organizations are: UsIso is ISO and ISO-B, Iso is ISO-E and ISO-F, Sovereign is EUSC.</summary>
     private enum Kind { Commercial, GovCloud, China, UsIso, Iso, Sovereign }
 
     /// <param name="DualStackDomain">Null where botocore knows no dual-stack endpoint (ISO-E, ISO-F).</param>
