@@ -43,9 +43,15 @@ public static class ConsoleSignIn
         _ => session.Credentials.IsSession && session.Identity.Kind != IdentityKind.Mfa,
     };
 
+    /// <exception cref="AwsSessionException">A partition whose sign-in endpoint aws-session does not know, and no override.</exception>
     public static Uri Endpoint(string? overrideUrl, string partition) =>
         overrideUrl is not null && Uri.TryCreate(overrideUrl, UriKind.Absolute, out var u) ? u
-        : new Uri($"https://{SignInHost(partition)}/federation");
+        : new Uri($"https://{SignInHost(partition) ?? throw Unknown(partition)}/federation");
+
+    // The European Sovereign Cloud and the ISO partitions have consoles of their own; a commercial URL would only be refused.
+    private static AwsSessionException Unknown(string partition) =>
+        new($"console sign-in in the {ErrorText.Printable(partition)} partition: aws-session does not know its sign-in endpoint",
+            hint: $"set {EndpointVariable} to it (https://SIGNIN-HOST/federation)");
 
     public static string Destination(string partition, string? region)
     {
@@ -58,10 +64,11 @@ public static class ConsoleSignIn
         return region is null ? console : $"{console}console/home?region={Uri.EscapeDataString(region)}";
     }
 
-    private static string SignInHost(string partition) => partition switch
+    private static string? SignInHost(string partition) => partition switch
     {
+        "aws" => "signin.aws.amazon.com",
         "aws-us-gov" => "signin.amazonaws-us-gov.com",
         "aws-cn" => "signin.amazonaws.cn",
-        _ => "signin.aws.amazon.com",
+        _ => null,
     };
 }

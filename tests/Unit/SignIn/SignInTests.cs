@@ -32,6 +32,17 @@ public sealed class SignInTests
         ConsoleSignIn.Endpoint(overrideUrl, partition).AbsoluteUri.ShouldBe(expected);
 
     [Theory]
+    [InlineData("aws-eusc")]
+    [InlineData("aws-iso-b")]
+    public void A_partition_whose_sign_in_endpoint_is_unknown_is_a_clear_failure_unless_overridden(string partition)
+    {
+        var e = Should.Throw<AwsSessionException>(() => ConsoleSignIn.Endpoint(null, partition));
+        e.Message.ShouldBe($"console sign-in in the {partition} partition: aws-session does not know its sign-in endpoint");
+        e.Hint.ShouldNotBeNull().ShouldContain(ConsoleSignIn.EndpointVariable);
+        ConsoleSignIn.Endpoint("https://signin.example/federation", partition).Host.ShouldBe("signin.example");
+    }
+
+    [Theory]
     [InlineData("arn:aws-us-gov:iam::111122223333:role/A", "eu-west-1", "aws-us-gov")]
     [InlineData(null, "us-gov-west-1", "aws-us-gov")]
     [InlineData(null, "cn-north-1", "aws-cn")]
