@@ -34,7 +34,8 @@ public readonly record struct IniLine(IniLineKind Kind, string Raw, string Name 
 /// them: lines end at LF, CRLF or CR; section names are case-sensitive, key names are not; a `[name]` header may carry
 /// a trailing comment, and a line that starts like one but is not one ends the section above it; a key ends at the
 /// first `=` or `:`; an indented line after a key continues that key, across blank and comment lines, until the next
-/// unindented line, so it is never a key of its own (an indented line with no key above it in its section is one).
+/// unindented line, so it is never a key of its own (an indented line with no key above it in its section is one);
+/// `[profile NAME]`, `[sso-session NAME]` and `[services NAME]` headers are split into words as a shell splits them.
 /// Beyond botocore, a UTF-8 BOM is skipped. Pure: text in, lines out.
 /// </summary>
 public static class IniLines
@@ -102,6 +103,86 @@ public static class IniLines
         if (rest.Length > 0 && rest[0] is not ('#' or ';'))
             return null;
         var name = trimmed[1..close].Trim();
-        return name.Length == 0 ? null : name;
+        return name.Length == 0 ? null : Canonical(name);
+    }
+
+    /// <summary>
+    /// botocore splits `[profile NAME]`, `[sso-session NAME]` and `[services NAME]` as a shell would (shlex): any
+    /// whitespace between the words, and NAME may be quoted. Such a header is named by its two words, one space
+    /// between; any other stays as written (a name of more words is no profile to botocore, and is one here).
+    /// </summary>
+    private static string Canonical(string name)
+    {
+        if (!name.StartsWith("profile", StringComparison.Ordinal) && !name.StartsWith("sso-session", StringComparison.Ordinal)
+            && !name.StartsWith("services", StringComparison.Ordinal))
+            return name;
+        // The usual header, one space and a plain name, is already what it would become.
+        var space = name.IndexOf(' ');
+        if (space > 0 && IsPlainWord(name.AsSpan(space + 1)))
+            return name;
+        return ShellWords(name) is [var kind, var rest] ? kind + " " + rest : name;
+    }
+
+    // A loop, not SearchValues: a static field would be set up on every cache hit, which reads the config.
+    private static bool IsPlainWord(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+            if (c is ' ' or '\t' or '\r' or '\n' or '\'' or '"' or '\\')
+                return false;
+        return true;
+    }
+
+    /// <summary>Python's shlex.split in POSIX mode, without comments; null where it raises (an unclosed quote, a last backslash).</summary>
+    private static List<string>? ShellWords(string text)
+    {
+        var words = new List<string>();
+        var word = new System.Text.StringBuilder();
+        var inWord = false;
+        for (var i = 0; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c is ' ' or '\t' or '\r' or '\n')
+            {
+                if (inWord)
+                    words.Add(word.ToString());
+                word.Clear();
+                inWord = false;
+                continue;
+            }
+            inWord = true;
+            if (c == '\\')
+            {
+                if (++i == text.Length)
+                    return null;
+                word.Append(text[i]);
+            }
+            else if (c == '\'')
+            {
+                var end = text.IndexOf('\'', i + 1);
+                if (end < 0)
+                    return null;
+                word.Append(text, i + 1, end - i - 1);
+                i = end;
+            }
+            else if (c == '"')
+            {
+                // Inside double quotes a backslash escapes only a double quote or a backslash.
+                for (i++; ; i++)
+                {
+                    if (i == text.Length)
+                        return null;
+                    if (text[i] == '"')
+                        break;
+                    if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] is '"' or '\\')
+                        i++;
+                    word.Append(text[i]);
+                }
+            }
+            else
+                word.Append(c);
+        }
+        if (inWord)
+            words.Add(word.ToString());
+        return words;
     }
 }

@@ -29,6 +29,22 @@ public sealed class IniLinesTests
     }
 
     [Theory]
+    [InlineData("[profile   work]", "profile work")]
+    [InlineData("[profile\twork]", "profile work")]
+    [InlineData("[profile \"my work\"]", "profile my work")]
+    [InlineData("[profile 'my work']", "profile my work")]
+    [InlineData("[sso-session  corp]", "sso-session corp")]
+    [InlineData("[services\tlocal]", "services local")]
+    [InlineData("[profile work]", "profile work")]
+    [InlineData("[profile my work]", "profile my work")]
+    [InlineData("[profile \"unclosed]", "profile \"unclosed")]
+    [InlineData("[Work  Space]", "Work  Space")]
+    public void A_profile_sso_session_or_services_header_is_named_as_botocore_splits_it(string header, string name)
+    {
+        IniLines.Read(header).Single().ShouldBe(new IniLine(IniLineKind.Header, header, name));
+    }
+
+    [Theory]
     [InlineData("[a]\nk = v\n")]
     [InlineData("[a]\r\nk = v\r\n")]
     [InlineData("[a]\rk = v\r")]

@@ -19,6 +19,14 @@ public sealed class IniEditTests
         """;
 
     [Fact]
+    public void Set_writes_into_a_profile_section_whose_header_has_extra_space_and_adds_no_second_one()
+    {
+        var text = IniEdit.Set("[profile   work]\nregion = eu-west-1\n", "profile work", "aws_session_backend", "file");
+
+        text.ShouldBe("[profile   work]\nregion = eu-west-1\naws_session_backend = file\n");
+    }
+
+    [Fact]
     public void Remove_takes_out_only_the_named_keys_of_that_section_and_keeps_everything_else()
     {
         var (text, removed) = IniEdit.Remove(File, "default", ["aws_access_key_id", "aws_secret_access_key"]);
