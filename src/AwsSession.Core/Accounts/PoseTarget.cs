@@ -14,8 +14,7 @@ public static class PoseTarget
     /// user is), else of the region STS is called in, else aws.
     /// </summary>
     public static string RoleArn(PoseMode pose, Account account, string? mfaSerial, string? region) =>
-        Arn(pose) ?? RoleArns.Build(account.Id, pose.Role,
-            mfaSerial is not null ? RoleArns.PartitionOf(mfaSerial) : region is not null ? Endpoints.ArnPartition(region) : "aws");
+        Arn(pose) ?? RoleArns.Build(account.Id, pose.Role, RoleArns.PartitionOf(mfaSerial, region));
 
     private static string? Arn(PoseMode pose) =>
         RoleArns.IsArn(pose.Role) ? pose.Role : RoleArns.IsArn(pose.Account) ? pose.Account : null;

@@ -61,7 +61,11 @@ public static class RoleArns
 
     /// <summary>The partition of an ARN we already have (an MFA serial), so GovCloud and China users get theirs.</summary>
     public static string PartitionOf(string? arn) =>
-        arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.Split(':') is { Length: > 2 } parts ? parts[1] : "aws";
+        arn is not null && arn.StartsWith("arn:", StringComparison.Ordinal) && arn.AsSpan(4).IndexOf(':') is >= 0 and var end ? arn.Substring(4, end) : "aws";
+
+    /// <summary>The partition of <paramref name="arn"/> when there is one, else of <paramref name="region"/>'s partition, else aws.</summary>
+    public static string PartitionOf(string? arn, string? region) =>
+        arn is null && region is not null ? Config.Endpoints.ArnPartition(region) : PartitionOf(arn);
 
     /// <summary>
     /// IAM's role path and name: segments of <c>[A-Za-z0-9_+=,.@-]</c> joined by '/', the name 1-64 of them. Checked

@@ -27,7 +27,7 @@ public static class ConsoleSignIn
     /// as the portal that issued it is.
     /// </summary>
     public static string Partition(RoleTarget? role, string? region) =>
-        role is null && region is not null ? Endpoints.ArnPartition(region) : Accounts.RoleArns.PartitionOf(role?.RoleArn);
+        Accounts.RoleArns.PartitionOf(role?.RoleArn, region);
 
     /// <summary>Lets tests point sign-in at a local fake; the login URL is built on the same endpoint.</summary>
     public const string EndpointVariable = "AWS_SESSION_FEDERATION_URL";
