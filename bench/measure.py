@@ -21,6 +21,9 @@ TITLES = {
     "awscli": "`aws configure export-credentials` (AWS CLI v2)",
 }
 
+# The issue's bounds on the cached commands' median wall time, as ratios to the reference (bench/pool.py reads them too)
+BOUNDS = {"version": 1.3, "exec-hit": 1.5, "exec-pose-hit": 1.5, "exports-hit": 1.5}
+
 
 def runs(pattern):
     """command (its copy's directory left out) -> every run's wall time (s) and CPU time (user+sys, s) over all rounds"""
@@ -86,10 +89,10 @@ def main(d):
     print(f"| {TITLES['awscli']} | {cli:.1f} | {cli / ref:.1f} | | | | | {len(cli_wall[cli_cmd])} |")
 
     targets = [
-        ("`--version` <= 1.3x the reference", med["version"] / ref, 1.3, "<="),
-        ("cached `exec -- /bin/true` <= 1.5x", med["exec-hit"] / ref, 1.5, "<="),
-        ("cached `exec pose prod -- /bin/true` <= 1.5x", med["exec-pose-hit"] / ref, 1.5, "<="),
-        ("cached `pose prod` exports to a pipe <= 1.5x", med["exports-hit"] / ref, 1.5, "<="),
+        (f"`--version` <= {BOUNDS['version']}x the reference", med["version"] / ref, BOUNDS["version"], "<="),
+        (f"cached `exec -- /bin/true` <= {BOUNDS['exec-hit']}x", med["exec-hit"] / ref, BOUNDS["exec-hit"], "<="),
+        (f"cached `exec pose prod -- /bin/true` <= {BOUNDS['exec-pose-hit']}x", med["exec-pose-hit"] / ref, BOUNDS["exec-pose-hit"], "<="),
+        (f"cached `pose prod` exports to a pipe <= {BOUNDS['exports-hit']}x", med["exports-hit"] / ref, BOUNDS["exports-hit"], "<="),
         ("`aws configure export-credentials` >= 50x the cached `exec` (interleaved with it)", cli / cli_exec, 50, ">="),
     ]
     print()

@@ -110,4 +110,7 @@ done
   echo
   python3 bench/measure.py "$OUT"
 } | tee "$OUT/table.md"
-grep -q FAIL "$OUT/table.md" && exit 1 || exit 0
+if grep -q FAIL "$OUT/table.md"; then
+  echo "bench: a target failed in this run. One run's median moves with the machine's moment; to measure the median itself, pool several runs of this build: python3 bench/pool.py bench/results/2* (bench/README.md)" >&2
+  exit 1
+fi
