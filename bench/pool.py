@@ -9,6 +9,7 @@ one afternoon), so one run can put a figure on either side of a bound it sits ne
 itself: pooled over runs, with a 95% interval from the runs drawn again with replacement (whole runs, because a run's
 rounds share its clone, its build and its stretch of time), that median is measured, not guessed from one draw.
 """
+import json
 import os
 import random
 import statistics
@@ -19,7 +20,6 @@ from measure import BOUNDS, TITLES, rounds
 
 def load(d):
     """one run: its rounds, each as {label: wall times (s)}"""
-    import json
     labels = json.load(open(os.path.join(d, "labels.json")))
     by_command = rounds(os.path.join(d, "hot-*.json"))
     return [{label: r[cmd] for label, cmd in labels.items() if cmd in r} for r in by_command]
