@@ -8,7 +8,7 @@ namespace AwsSession.Prompts;
 /// Prompts and pickers with Spectre.Console on an injected console. Spectre judges interactivity by stdout,
 /// which is a pipe under eval, so the console is built on stderr and declared interactive by the caller.
 /// </summary>
-/// <param name="ownsTerminal">The console is the process's own terminal (see <see cref="TerminalPicker"/>); false in tests.</param>
+/// <param name="ownsTerminal">The console is the process's own terminal (see <see cref="PickerTerminal"/>); false in tests.</param>
 public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPrompt, bool ownsTerminal = false) : IInteraction
 {
     private IAnsiConsole? _console;
@@ -68,7 +68,7 @@ public sealed class SpectreInteraction(Func<IAnsiConsole> console, bool canPromp
     public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
     {
         Require();
-        return items[TerminalPicker.Pick(Console, title, items.Select(columns).ToList(), ownsTerminal)];
+        return items[TerminalPicker.Pick(PickerTerminal.For(Console, ownsTerminal), title, items.Select(columns).ToList())];
     }
 
     public async Task<T> WithProgressAsync<T>(string label, Func<IProgress<int>, Task<T>> work)

@@ -1,11 +1,13 @@
 using AwsSession.Domain;
+using AwsSession.Platform;
 using AwsSession.Prompts.Picker;
 
 namespace AwsSession.Prompts;
 
 /// <summary>
 /// Prompts on the controlling terminal itself, for credential_process: the SDK that runs us captures stdout and
-/// often stderr, and stdin may be anything. Plain lines, no Spectre: Spectre reads keys from stdin, not /dev/tty.
+/// often stderr, and stdin may be anything. No Spectre, which reads keys from stdin: lines for the MFA code, and for
+/// the picker the terminal's own bytes (<see cref="TtyKeys"/>).
 /// Without a controlling terminal (cron, CI, an IDE) opening fails and <see cref="CanPrompt"/> is false.
 /// </summary>
 public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
@@ -45,12 +47,21 @@ public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
         }
     }
 
-    /// <summary>A numbered list of aligned columns; Enter takes the first item.</summary>
+    /// <summary>
+    /// The filtering picker, drawn on the terminal and read from it key by key (raw mode, taken for the picker's time);
+    /// where the terminal's keys cannot be read that way (<see cref="TtyStreams.Keys"/> null), a numbered list.
+    /// </summary>
     public T Pick<T>(string title, IReadOnlyList<T> items, Func<T, IReadOnlyList<string>> columns) where T : notnull
     {
         var tty = Require();
+        var rows = items.Select(columns).ToList();
+        if (tty.Keys is { } keys)
+        {
+            var (width, height) = keys.Size;
+            return items[TerminalPicker.Pick(new PickerTerminal(() => TtyKeys.Read(keys.Next), tty.Out, width, height, keys.TakeRaw), title, rows)];
+        }
         tty.Out.WriteLine("aws-session: " + title);
-        var lines = PickerView.AlignedRows(items.Select(columns).ToList());
+        var lines = PickerView.AlignedRows(rows);
         for (var i = 0; i < items.Count; i++)
             tty.Out.WriteLine($"  {i + 1,3}) {lines[i]}");
         while (true)
@@ -72,8 +83,9 @@ public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
         hint: "run the command once in a terminal to fill the cache, or pass --mfa-token / set mfa_process");
 }
 
-/// <summary>The two directions of a terminal; tests pass string readers and writers.</summary>
-public sealed record TtyStreams(TextReader In, TextWriter Out)
+/// <summary>The two directions of a terminal, and its keys one by one for the picker; tests pass string readers and
+/// writers, and scripted bytes.</summary>
+public sealed record TtyStreams(TextReader In, TextWriter Out, IRawInput? Keys = null)
 {
     public static TtyStreams? OpenControllingTerminal()
     {
@@ -85,7 +97,7 @@ public sealed record TtyStreams(TextReader In, TextWriter Out)
             try
             {
                 var writer = new StreamWriter(new FileStream(output, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, 1)) { AutoFlush = true };
-                return new TtyStreams(reader, writer);
+                return new TtyStreams(reader, writer, OperatingSystem.IsWindows() ? null : RawTerminal.Open(input));
             }
             catch
             {

@@ -71,16 +71,18 @@ public sealed class PickerAndAccountsTests(OrgFixture org) : IDisposable
         (await terminal.WaitForExitAsync()).ShouldBe(130, await terminal.ScreenAsync());
     }
 
-    [Fact]
-    public async Task A_sigint_from_outside_the_terminal_restores_it_and_ends_with_130()
+    [Theory]
+    [InlineData("INT", 130)]
+    [InlineData("TERM", 143)]
+    public async Task A_sigint_or_sigterm_from_outside_the_terminal_restores_it_and_ends_the_run(string signal, int status)
     {
         await using var terminal = await TmuxTerminal.StartAsync("aws-session pose -t 123456 > /dev/null", _tool.Environment, keepAlive: true);
         await terminal.WaitForTextAsync("Which account?");
         var pid = await terminal.CommandPidAsync();
 
-        (await ProcessRunner.RunAsync("kill", ["-INT", pid.ToString()], _tool.Environment, timeout: TimeSpan.FromSeconds(10))).ExitCode.ShouldBe(0);
+        (await ProcessRunner.RunAsync("kill", ["-" + signal, pid.ToString()], _tool.Environment, timeout: TimeSpan.FromSeconds(10))).ExitCode.ShouldBe(0);
 
-        (await terminal.WaitForExitAsync()).ShouldBe(130, await terminal.ScreenAsync());
+        (await terminal.WaitForExitAsync()).ShouldBe(status, await terminal.ScreenAsync());
         var cleared = false;
         for (var i = 0; i < 50 && !cleared; i++, await Task.Delay(100))
             cleared = !(await terminal.ScreenAsync()).Contains("Which account?", StringComparison.Ordinal) && await terminal.CursorVisibleAsync();

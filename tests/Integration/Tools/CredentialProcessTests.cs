@@ -112,6 +112,57 @@ public sealed class CredentialProcessTests(MotoServer moto) : ProxiedToolTests(m
     }
 
     [Fact]
+    public async Task Under_the_aws_cli_the_account_picker_filters_on_the_terminal_and_leaves_it_as_it_was()
+    {
+        Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY");
+        var account = Moto.Seed.Accounts[1];
+        Tool.WriteAwsFiles(
+            "[profile base]\nregion = us-east-1\n[profile picked]\nregion = us-east-1\ncredential_process = aws-session credential-process --profile base pose -t 123456\n",
+            $"[base]\naws_access_key_id = {Moto.Seed.AccessKeyId}\naws_secret_access_key = {Moto.Seed.SecretAccessKey}\n");
+        // The AWS CLI captures the process's stdout and stderr; the picker has only the terminal itself.
+        await using var terminal = await TmuxTerminal.StartAsync(
+            "stty -g > before; aws --profile picked sts get-caller-identity --output text --query Arn > arn.txt; s=$?; stty -g > after; (exit $s)",
+            Tool.Environment);
+
+        await terminal.WaitForTextAsync("Which account?");
+        await terminal.TypeAsync(account.Id[..8]);
+        await terminal.WaitForTextAsync($"(1 of {Moto.Seed.Accounts.Count + 1})");
+        await terminal.SendKeysAsync("Enter");
+
+        (await terminal.WaitForExitAsync()).ShouldBe(0, await terminal.ScreenAsync());
+        (await File.ReadAllTextAsync(Path.Combine(Tool.Home, "arn.txt"))).ShouldContain($"arn:aws:sts::{account.Id}:assumed-role/OrganizationAccountAccessRole/");
+        (await terminal.ScreenAsync()).ShouldContain($"Which account? {account.Name}");
+        (await File.ReadAllTextAsync(Path.Combine(Tool.Home, "after"))).ShouldBe(await File.ReadAllTextAsync(Path.Combine(Tool.Home, "before")));
+    }
+
+    [Theory]
+    [InlineData("Escape", 130)]
+    [InlineData("C-c", 130)]
+    [InlineData("SIGTERM", 143)]
+    public async Task A_cancelled_or_terminated_picker_gives_the_terminal_back_as_it_was(string how, int status)
+    {
+        var output = Path.Combine(Tool.Home, "out.json");
+        await using var terminal = await TmuxTerminal.StartAsync(
+            $"stty -g > before; aws-session credential-process pose -t 123456 </dev/null >{output} 2>/dev/null; s=$?; stty -g > after; (exit $s)",
+            Tool.Environment, keepAlive: true);
+        await terminal.WaitForTextAsync("Which account?");
+        (await terminal.CursorVisibleAsync()).ShouldBeFalse();
+        await terminal.TypeAsync("zzz");
+        await terminal.WaitForTextAsync("no match for 'zzz'");
+
+        if (how == "SIGTERM")
+            (await ProcessRunner.RunAsync("kill", ["-TERM", (await terminal.CommandPidAsync()).ToString()], Tool.Environment, timeout: TimeSpan.FromSeconds(10))).ExitCode.ShouldBe(0);
+        else
+            await terminal.SendKeysAsync(how);
+
+        (await terminal.WaitForExitAsync()).ShouldBe(status, await terminal.ScreenAsync());
+        (await File.ReadAllTextAsync(Path.Combine(Tool.Home, "after"))).ShouldBe(await File.ReadAllTextAsync(Path.Combine(Tool.Home, "before")));
+        (await terminal.CursorVisibleAsync()).ShouldBeTrue();
+        (await terminal.ScreenAsync()).ShouldNotContain("no match");
+        (await File.ReadAllTextAsync(output)).ShouldBeEmpty();
+    }
+
+    [Fact]
     public async Task A_profile_whose_credential_process_is_aws_session_is_not_its_own_source()
     {
         Tool.Unset("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY").Set("AWS_PROFILE", "loop");

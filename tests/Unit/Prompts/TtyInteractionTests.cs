@@ -1,4 +1,5 @@
 using AwsSession.Domain;
+using AwsSession.Platform;
 using AwsSession.Prompts;
 
 namespace AwsSession.Tests.Unit.Prompts;
@@ -46,11 +47,80 @@ public sealed class TtyInteractionTests
     [InlineData("\n", "a")]
     [InlineData("2\n", "b")]
     [InlineData("9\nx\n3\n", "c")]
-    public void Pick_is_a_numbered_list_with_the_first_as_default(string keys, string expected)
+    public void Where_keys_cannot_be_read_one_by_one_pick_is_a_numbered_list_with_the_first_as_default(string keys, string expected)
     {
         Typing(keys).Pick("Which?", ["a", "b", "c"], s => [s]).ShouldBe(expected);
 
         _screen.ToString().ShouldContain("  3) c");
+    }
+
+    private static readonly string[][] Accounts = [["prod", "111111111111"], ["staging", "222222222222"], ["stage-eu", "333333333333"]];
+
+    /// <summary>A terminal whose keys are read byte by byte: the bytes scripted, raw mode counted.</summary>
+    private sealed class ScriptedKeys(string bytes, int width = 80, int height = 24) : IRawInput
+    {
+        private readonly Func<TimeSpan?, int?> _next = TtyKeysTests.Bytes(bytes);
+
+        public int Taken { get; private set; }
+
+        public int Released { get; private set; }
+
+        public IDisposable TakeRaw()
+        {
+            Taken++;
+            return new Release(() => Released++);
+        }
+
+        public int? Next(TimeSpan? wait) => _next(wait);
+
+        public (int Width, int Height) Size => (width, height);
+
+        private sealed class Release(Action action) : IDisposable
+        {
+            public void Dispose() => action();
+        }
+    }
+
+    [Fact]
+    public void Pick_filters_as_keys_are_typed_in_raw_mode_and_leaves_one_line_naming_the_choice()
+    {
+        var keys = new ScriptedKeys("stag\e[B\r");
+
+        var picked = new TtyInteraction(() => new TtyStreams(new StringReader(""), _screen, keys)).Pick("Which account?", Accounts, r => r);
+
+        picked[0].ShouldBe("stage-eu");
+        keys.Taken.ShouldBe(1);
+        keys.Released.ShouldBeGreaterThanOrEqualTo(1);
+        _screen.ToString().ShouldContain("(2 of 3)");
+        _screen.ToString().ShouldNotContain("number [");
+        _screen.ToString().ShouldEndWith("\e[?25hWhich account? stage-eu  333333333333\n");
+    }
+
+    [Theory]
+    [InlineData("zz\e")]
+    [InlineData("\x03")]
+    [InlineData("sta")]
+    public void Esc_control_c_or_the_end_of_input_cancel_the_picker_and_give_the_terminal_back(string bytes)
+    {
+        var keys = new ScriptedKeys(bytes);
+
+        Should.Throw<OperationCanceledException>(() =>
+            new TtyInteraction(() => new TtyStreams(new StringReader(""), _screen, keys)).Pick("Which account?", Accounts, r => r));
+
+        keys.Released.ShouldBeGreaterThanOrEqualTo(1);
+        _screen.ToString().ShouldEndWith("\e[?25h");
+    }
+
+    [Fact]
+    public void The_picker_fits_the_terminals_size()
+    {
+        var many = Enumerable.Range(0, 40).Select(i => new[] { $"team-{i:D4}", "a-rather-long-column-of-text-that-will-not-fit" }).ToArray();
+        var keys = new ScriptedKeys("\r", width: 30, height: 10);
+
+        new TtyInteraction(() => new TtyStreams(new StringReader(""), _screen, keys)).Pick("Which account?", many, r => r);
+
+        _screen.ToString().ShouldContain("35 more below"); // 10 rows tall: 5 rows shown
+        _screen.ToString().ShouldContain("…");
     }
 
     [Fact]

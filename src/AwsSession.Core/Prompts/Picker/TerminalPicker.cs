@@ -4,21 +4,64 @@ using Spectre.Console;
 namespace AwsSession.Prompts.Picker;
 
 /// <summary>
-/// Runs a <see cref="PickerView"/> on a console: keys from its input, lines redrawn in place on its output (stderr,
-/// never stdout). Whatever ends the picker (Enter, Esc, ^C as a key, a SIGINT from elsewhere, an exception) clears
-/// its lines and shows the cursor again. Esc and ^C throw <see cref="OperationCanceledException"/>: exit 130.
+/// The terminal a picker runs on: keys in (null when the input ends), text out (stderr or /dev/tty, never stdout),
+/// its size, and the keyboard taken for the picker's time and given back (<see cref="TakeKeyboard"/>: ^C read as a
+/// key; null for a test console, whose process owns no terminal).
+/// </summary>
+public sealed record PickerTerminal(Func<ConsoleKeyInfo?> ReadKey, TextWriter Out, int Width, int Height, Func<IDisposable>? TakeKeyboard)
+{
+    /// <summary>A Spectre console: the process's own terminal when <paramref name="ownsTerminal"/>.</summary>
+    public static PickerTerminal For(IAnsiConsole console, bool ownsTerminal) => new(
+        () => console.Input.ReadKey(intercept: true), console.Profile.Out.Writer, console.Profile.Width, console.Profile.Height,
+        ownsTerminal ? ControlCAsInput : null);
+
+    /// <summary>System.Console's terminal (stdin): ^C read as a key while taken.</summary>
+    private static IDisposable ControlCAsInput()
+    {
+        var taken = TrySetControlCAsInput(true);
+        return new Release(() =>
+        {
+            if (taken)
+                TrySetControlCAsInput(false);
+        });
+    }
+
+    private static bool TrySetControlCAsInput(bool value)
+    {
+        try
+        {
+            Console.TreatControlCAsInput = value;
+            return true;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
+}
+
+/// <summary>Runs its action once, however many times it is disposed (by the picker's end and by a signal).</summary>
+internal sealed class Release(Action action) : IDisposable
+{
+    private Action? _action = action;
+
+    public void Dispose() => Interlocked.Exchange(ref _action, null)?.Invoke();
+}
+
+/// <summary>
+/// Runs a <see cref="PickerView"/> on a terminal: keys from its input, lines redrawn in place on its output. Whatever
+/// ends the picker (Enter, Esc, ^C as a key, a SIGINT or SIGTERM from elsewhere, an exception) clears its lines, shows
+/// the cursor again and gives the keyboard back. Esc and ^C throw <see cref="OperationCanceledException"/>: exit 130.
 /// </summary>
 public static class TerminalPicker
 {
     private const string HideCursor = "\e[?25l";
     private const string ShowCursor = "\e[?25h";
 
-    /// <param name="ownsTerminal">True for the process's own terminal: ^C is then read as a key (ISIG off) and a
-    /// SIGINT still restores the terminal. False for a test console.</param>
-    public static int Pick(IAnsiConsole console, string title, IReadOnlyList<IReadOnlyList<string>> rows, bool ownsTerminal)
+    public static int Pick(PickerTerminal terminal, string title, IReadOnlyList<IReadOnlyList<string>> rows)
     {
-        var writer = console.Profile.Out.Writer;
-        var view = PickerView.Open(title, rows, PageSize(console.Profile.Height));
+        var writer = terminal.Out;
+        var view = PickerView.Open(title, rows, PageSize(terminal.Height));
         var gate = new object();
         var drawn = 0;
 
@@ -37,7 +80,7 @@ public static class TerminalPicker
             lock (gate)
             {
                 var text = new System.Text.StringBuilder(Up());
-                var lines = view.Render(console.Profile.Width);
+                var lines = view.Render(terminal.Width);
                 foreach (var line in lines)
                     text.Append("\e[2K").Append(Style(line)).Append('\n');
                 writer.Write(text.Append("\e[J").ToString());
@@ -46,6 +89,8 @@ public static class TerminalPicker
             }
         }
 
+        IDisposable? keyboard = null;
+
         void Restore()
         {
             lock (gate)
@@ -53,27 +98,27 @@ public static class TerminalPicker
                 Clear();
                 writer.Write(ShowCursor);
                 writer.Flush();
+                keyboard?.Dispose();
             }
         }
 
-        // Not cancelled: after the terminal is restored, SIGINT's default action ends the process (130 to the shell).
-        using var sigint = ownsTerminal ? PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Restore()) : null;
-        var treatControlC = ownsTerminal && TrySetControlCAsInput(true);
+        // Not cancelled: once the terminal is restored, the signal's default action ends the process (130 or 143).
+        using var sigint = terminal.TakeKeyboard is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGINT, _ => Restore());
+        using var sigterm = terminal.TakeKeyboard is null ? null : PosixSignalRegistration.Create(PosixSignal.SIGTERM, _ => Restore());
+        keyboard = terminal.TakeKeyboard?.Invoke();
         writer.Write(HideCursor);
         try
         {
             while (view.Outcome == PickerOutcome.Open)
             {
                 Draw();
-                var key = console.Input.ReadKey(intercept: true);
+                var key = terminal.ReadKey();
                 view = view.Apply(key is { } k ? PickerInput.From(k) : new PickerInput(PickerKey.Cancel));
             }
         }
         finally
         {
             Restore();
-            if (treatControlC)
-                TrySetControlCAsInput(false);
         }
 
         if (view.Choice is not { } choice)
@@ -94,17 +139,4 @@ public static class TerminalPicker
         PickerLineKind.Marker or PickerLineKind.Hint => $"\e[2m{line.Text}\e[0m",
         _ => line.Text,
     };
-
-    private static bool TrySetControlCAsInput(bool value)
-    {
-        try
-        {
-            Console.TreatControlCAsInput = value;
-            return true;
-        }
-        catch (IOException)
-        {
-            return false;
-        }
-    }
 }
