@@ -10,8 +10,22 @@ namespace AwsSession.Prompts;
 /// <summary>What a bounded program left: its exit code, its (capped) stdout and the start of its stderr.</summary>
 public sealed record BoundedResult(int ExitCode, string Stdout, string Stderr)
 {
-    public string? FirstStderrLine =>
-        Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() is { } line ? ErrorText.Outside(line) : null;
+    /// <summary>
+    /// The line of its stderr most likely to say why it failed: the last that names an error (ykman without pcscd
+    /// warns before its "Error: No YubiKey detected!", and a Python traceback ends with its exception), else the first
+    /// that is not a warning, else the first.
+    /// </summary>
+    public string? StderrReason
+    {
+        get
+        {
+            var lines = Stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var line = lines.LastOrDefault(l => l.Contains("error", StringComparison.OrdinalIgnoreCase))
+                ?? lines.FirstOrDefault(l => !l.StartsWith("warning", StringComparison.OrdinalIgnoreCase))
+                ?? lines.FirstOrDefault();
+            return line is null ? null : ErrorText.Outside(line);
+        }
+    }
 }
 
 /// <summary>

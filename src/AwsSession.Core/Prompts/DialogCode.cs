@@ -36,7 +36,7 @@ public abstract class DialogCode(EnvironmentVariables env) : IMfaCodeSource
             if (Cancelled(result))
                 throw new OperationCanceledException($"the {Program} prompt was cancelled");
             if (result.ExitCode != 0)
-                throw new AwsSessionException($"{Program} exited with code {result.ExitCode}", hint: result.FirstStderrLine);
+                throw new AwsSessionException($"{Program} exited with code {result.ExitCode}", hint: result.StderrReason);
             var code = result.Stdout.Trim();
             if (MfaCodes.IsCode(code))
                 return code;

@@ -34,7 +34,7 @@ public sealed class ProcessCode(string command, EnvironmentVariables env, string
             .WithWorkingDirectory(env.Home);
         var result = await BoundedProcess.RunAsync(cli, "mfa_process", env, ct);
         if (result.ExitCode != 0)
-            throw new AwsSessionException($"mfa_process exited with code {result.ExitCode}", hint: result.FirstStderrLine);
+            throw new AwsSessionException($"mfa_process exited with code {result.ExitCode}", hint: result.StderrReason);
         var code = result.Stdout.Trim();
         return MfaCodes.IsCode(code)
             ? code

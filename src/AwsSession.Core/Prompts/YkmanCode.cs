@@ -31,7 +31,7 @@ public sealed class YkmanCode(EnvironmentVariables env, IStatus status, string? 
         var cli = Cli.Wrap(path).WithArguments(["oath", "accounts", "code", "--single", name]).WithWorkingDirectory(env.Home);
         var result = await BoundedProcess.RunAsync(cli, "ykman", env, ct, Seen);
         if (result.ExitCode != 0)
-            throw new AwsSessionException($"ykman exited with code {result.ExitCode}", hint: result.FirstStderrLine);
+            throw new AwsSessionException($"ykman exited with code {result.ExitCode}", hint: result.StderrReason);
         var code = result.Stdout.Trim();
         return MfaCodes.IsCode(code)
             ? code

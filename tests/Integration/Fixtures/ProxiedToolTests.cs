@@ -22,6 +22,10 @@ public abstract class ProxiedToolTests : IAsyncDisposable
 
     protected AwsSessionProcess Tool { get; }
 
+    /// <summary>The tool with no controlling terminal, as under an IDE or cron: /dev/tty cannot be opened.</summary>
+    protected Task<ProcessResult> Detached(params string[] args) =>
+        ProcessRunner.RunAsync("setsid", ["-w", Repo.Binary, .. args], Tool.Environment, timeout: Tool.Timeout, workingDirectory: Tool.Home);
+
     public async ValueTask DisposeAsync()
     {
         Tool.Dispose();

@@ -4,7 +4,7 @@ namespace AwsSession.Tests.Integration.Prompts;
 
 /// <summary>
 /// The MFA code from ykman and from an osascript dialog. Neither a YubiKey nor macOS is here, so both run against
-/// stand-ins (Prompts/StandIns/ykman and osascript) that keep the real programs' command-line contract: the argv
+/// stand-ins (Prompts/StandIns/ykman and osascript; the real ykman's failure without a key is <see cref="YkmanTests"/>) that keep the real programs' command-line contract: the argv
 /// aws-session gives, stdout for the code, ykman's "Touch your YubiKey..." on stderr, osascript's -128 on Cancel.
 /// zenity and kdialog are tested for real (<see cref="ZenityPromptTests"/>, <see cref="KdialogPromptTests"/>). aws-session runs with no terminal (setsid, stdin closed).
 /// </summary>
@@ -102,7 +102,4 @@ public sealed class StandInPromptTests : ProxiedToolTests
         r.Stderr.ShouldContain("aws-session: cancelled");
         Proxy.Calls("GetSessionToken").ShouldBe(0);
     }
-
-    private Task<ProcessResult> Detached(params string[] args) =>
-        ProcessRunner.RunAsync("setsid", ["-w", Repo.Binary, .. args], Tool.Environment, timeout: Tool.Timeout, workingDirectory: Tool.Home);
 }

@@ -205,10 +205,6 @@ public sealed class CredentialProcessTests(MotoServer moto) : ProxiedToolTests(m
         Proxy.TotalCalls.ShouldBe(0);
     }
 
-    /// <summary>No controlling terminal, as under an IDE or cron: /dev/tty cannot be opened.</summary>
-    private Task<ProcessResult> Detached(params string[] args) =>
-        ProcessRunner.RunAsync("setsid", ["-w", Repo.Binary, .. args], Tool.Environment, timeout: Tool.Timeout, workingDirectory: Tool.Home);
-
     private static string Key(string json)
     {
         using var doc = JsonDocument.Parse(json);
