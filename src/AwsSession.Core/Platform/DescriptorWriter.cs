@@ -52,8 +52,7 @@ public sealed unsafe partial class DescriptorWriter(int fd) : TextWriter
                 if (errno == EAGAIN)
                 {
                     // A descriptor someone else set non-blocking (a shared pipe): wait until it takes more.
-                    var poll = new PollFd { Fd = fd, Events = POLLOUT };
-                    PollNative(&poll, 1, -1);
+                    Native.Poll(fd, Native.PollOut, -1);
                     continue;
                 }
                 throw new IOException(Marshal.GetPInvokeErrorMessage(errno), errno);
@@ -71,19 +70,7 @@ public sealed unsafe partial class DescriptorWriter(int fd) : TextWriter
 
     private const int EINTR = 4;
     private static readonly int EAGAIN = OperatingSystem.IsMacOS() ? 35 : 11;
-    private const short POLLOUT = 4;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
 
     [LibraryImport("libc", EntryPoint = "write", SetLastError = true)]
     private static partial nint WriteNative(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int PollNative(PollFd* fds, nuint count, int timeout);
 }

@@ -49,6 +49,28 @@ internal static partial class Native
         }
     }
 
+    public const short PollIn = 1;
+    public const short PollOut = 4;
+
+    /// <summary>poll(2) on one descriptor: above 0 ready, 0 timed out (-1 waits for ever), -1 failed (errno in the
+    /// last P/Invoke error). The struct and the constants are the same on Linux and macOS.</summary>
+    public static unsafe int Poll(int fd, short events, int timeoutMs)
+    {
+        var poll = new PollFd { Fd = fd, Events = events };
+        return PollNative(&poll, 1, timeoutMs);
+    }
+
+    [StructLayout(LayoutKind.Sequential)]
+    private struct PollFd
+    {
+        public int Fd;
+        public short Events;
+        public short Revents;
+    }
+
+    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
+    private static unsafe partial int PollNative(PollFd* fds, nuint count, int timeout);
+
     [LibraryImport("libc", EntryPoint = "kill")]
     public static partial int Kill(int pid, int signal);
 

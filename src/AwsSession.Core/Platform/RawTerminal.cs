@@ -65,8 +65,7 @@ public sealed unsafe partial class RawTerminal : IRawInput, IDisposable
         var timeout = wait is { } w ? (int)Math.Ceiling(w.TotalMilliseconds) : -1;
         while (true)
         {
-            var fds = new PollFd { Fd = _fd, Events = POLLIN };
-            var ready = PollNative(&fds, 1, timeout);
+            var ready = Native.Poll(_fd, Native.PollIn, timeout);
             if (ready == 0)
                 return null;
             if (ready < 0)
@@ -148,16 +147,6 @@ public sealed unsafe partial class RawTerminal : IRawInput, IDisposable
     private static readonly int O_CLOEXEC = OperatingSystem.IsMacOS() ? 0x1000000 : 0x80000;
     private const int TCSANOW = 0;
     private const int EINTR = 4;
-    private const short POLLIN = 1;
-
-    [StructLayout(LayoutKind.Sequential)]
-    private struct PollFd
-    {
-        public int Fd;
-        public short Events;
-        public short Revents;
-    }
-
     [StructLayout(LayoutKind.Sequential)]
     private struct WinSize
     {
@@ -175,9 +164,6 @@ public sealed unsafe partial class RawTerminal : IRawInput, IDisposable
 
     [LibraryImport("libc", EntryPoint = "read", SetLastError = true)]
     private static partial nint ReadNative(int fd, byte* buffer, nint count);
-
-    [LibraryImport("libc", EntryPoint = "poll", SetLastError = true)]
-    private static partial int PollNative(PollFd* fds, nuint count, int timeout);
 
     [LibraryImport("libc", EntryPoint = "tcgetattr")]
     private static partial int TcGetAttr(int fd, byte* termios);
