@@ -113,7 +113,7 @@ public sealed unsafe partial class RawTerminal : IRawInput, IDisposable
     }
 
     /// <summary>Where struct termios keeps the local and input flags and the control characters, and their bits.</summary>
-    private sealed record Termios(int Width, int IFlag, int LFlag, int Cc, int VMin, int VTime, ulong InputOff, ulong LocalOff)
+    private sealed record Termios(int FlagBytes, int IFlag, int LFlag, int Cc, int VMin, int VTime, ulong InputOff, ulong LocalOff)
     {
         // Linux: tcflag_t is 32 bits, c_cc follows c_line. macOS: tcflag_t is unsigned long, NCCS 20.
         private static readonly Termios Linux = new(4, 0, 12, 17, 6, 5, InputOff: 0x100 | 0x400 /* ICRNL IXON */,
@@ -134,8 +134,8 @@ public sealed unsafe partial class RawTerminal : IRawInput, IDisposable
 
         private void Clear(byte[] t, int offset, ulong bits)
         {
-            var span = t.AsSpan(offset, Width);
-            if (Width == 4)
+            var span = t.AsSpan(offset, FlagBytes);
+            if (FlagBytes == 4)
                 MemoryMarshal.Write(span, MemoryMarshal.Read<uint>(span) & ~(uint)bits);
             else
                 MemoryMarshal.Write(span, MemoryMarshal.Read<ulong>(span) & ~bits);
