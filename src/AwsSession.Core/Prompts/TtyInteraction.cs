@@ -57,8 +57,7 @@ public sealed class TtyInteraction(Func<TtyStreams?> open) : IInteraction
         var rows = items.Select(columns).ToList();
         if (tty.Keys is { } keys)
         {
-            var (width, height) = keys.Size;
-            return items[TerminalPicker.Pick(new PickerTerminal(() => TtyKeys.Read(keys.Next), tty.Out, width, height, keys.TakeRaw), title, rows)];
+            return items[TerminalPicker.Pick(new PickerTerminal(() => TtyKeys.Read(keys.Next), tty.Out, () => keys.Size, keys.TakeRaw), title, rows)];
         }
         tty.Out.WriteLine("aws-session: " + title);
         var lines = PickerView.AlignedRows(rows);

@@ -61,6 +61,12 @@ public sealed class TtyInteractionTests
     {
         private readonly Func<TimeSpan?, int?> _next = TtyKeysTests.Bytes(bytes);
 
+        /// <summary>The terminal's width now: a test resizes it.</summary>
+        public int Width { get; set; } = width;
+
+        /// <summary>Runs after each byte is read.</summary>
+        public Action? AfterEachByte { get; set; }
+
         public int Taken { get; private set; }
 
         public int Released { get; private set; }
@@ -71,9 +77,14 @@ public sealed class TtyInteractionTests
             return new Release(() => Released++);
         }
 
-        public int? Next(TimeSpan? wait) => _next(wait);
+        public int? Next(TimeSpan? wait)
+        {
+            var b = _next(wait);
+            AfterEachByte?.Invoke();
+            return b;
+        }
 
-        public (int Width, int Height) Size => (width, height);
+        public (int Width, int Height) Size => (Width, height);
 
         private sealed class Release(Action action) : IDisposable
         {
@@ -121,6 +132,18 @@ public sealed class TtyInteractionTests
 
         _screen.ToString().ShouldContain("35 more below"); // 10 rows tall: 5 rows shown
         _screen.ToString().ShouldContain("…");
+    }
+
+    [Fact]
+    public void A_terminal_resized_while_the_picker_is_open_is_drawn_to_its_new_width_at_the_next_key()
+    {
+        var keys = new ScriptedKeys("s\r", width: 200);
+        keys.AfterEachByte = () => keys.Width = 16;
+
+        new TtyInteraction(() => new TtyStreams(new StringReader(""), _screen, keys)).Pick("Which account?", Accounts, r => r);
+
+        _screen.ToString().ShouldContain("111111111111"); // drawn 200 wide before the first key
+        _screen.ToString().ShouldContain("> staging   22…"); // and 16 wide after it
     }
 
     [Fact]

@@ -4,14 +4,14 @@ namespace AwsSession.Prompts.Picker;
 
 /// <summary>
 /// The terminal a picker runs on: keys in (null when the input ends), text out (stderr or /dev/tty, never stdout),
-/// its size, and the keyboard taken for the picker's time and given back (<see cref="TakeKeyboard"/>: ^C read as a
+/// its size as it is now (read at every redraw: the window may be resized), and the keyboard taken for the picker's time and given back (<see cref="TakeKeyboard"/>: ^C read as a
 /// key; null for a test console, whose process owns no terminal).
 /// </summary>
-public sealed record PickerTerminal(Func<ConsoleKeyInfo?> ReadKey, TextWriter Out, int Width, int Height, Func<IDisposable>? TakeKeyboard)
+public sealed record PickerTerminal(Func<ConsoleKeyInfo?> ReadKey, TextWriter Out, Func<(int Width, int Height)> Size, Func<IDisposable>? TakeKeyboard)
 {
     /// <summary>A Spectre console: the process's own terminal when <paramref name="ownsTerminal"/>.</summary>
     public static PickerTerminal For(IAnsiConsole console, bool ownsTerminal) => new(
-        () => console.Input.ReadKey(intercept: true), console.Profile.Out.Writer, console.Profile.Width, console.Profile.Height,
+        () => console.Input.ReadKey(intercept: true), console.Profile.Out.Writer, () => (console.Profile.Width, console.Profile.Height),
         ownsTerminal ? ControlCAsInput : null);
 
     /// <summary>System.Console's terminal (stdin): ^C read as a key while taken.</summary>

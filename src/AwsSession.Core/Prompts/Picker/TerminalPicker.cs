@@ -15,7 +15,7 @@ public static class TerminalPicker
     public static int Pick(PickerTerminal terminal, string title, IReadOnlyList<IReadOnlyList<string>> rows)
     {
         var writer = terminal.Out;
-        var view = PickerView.Open(title, rows, PageSize(terminal.Height));
+        var view = PickerView.Open(title, rows, PageSize(terminal.Size().Height));
         var gate = new object();
         var drawn = 0;
 
@@ -34,7 +34,7 @@ public static class TerminalPicker
             lock (gate)
             {
                 var text = new System.Text.StringBuilder(Up());
-                var lines = view.Render(terminal.Width);
+                var lines = view.Render(terminal.Size().Width);
                 foreach (var line in lines)
                     text.Append("\e[2K").Append(Style(line)).Append('\n');
                 writer.Write(text.Append("\e[J").ToString());
