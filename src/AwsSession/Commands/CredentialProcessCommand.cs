@@ -28,8 +28,9 @@ public static class CredentialProcessCommand
               [profile prod]
               credential_process = aws-session credential-process --profile base pose 123456789012 Admin
 
-            Cached sessions are reused; an MFA prompt or the account picker, when needed, appears on /dev/tty. Without a terminal and
-            without a cached session it fails (exit 1): run it once in a terminal, or set mfa_process.
+            Cached sessions are reused; an MFA prompt or the account picker, when needed, appears on /dev/tty.
+            Without a terminal and without a cached session it fails (exit 1): run it once in a terminal, or set
+            mfa_process.
             The profile holding credential_process must not be its own source: --profile names the one with keys.
             """)
         {
