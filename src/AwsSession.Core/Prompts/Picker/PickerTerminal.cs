@@ -4,8 +4,9 @@ namespace AwsSession.Prompts.Picker;
 
 /// <summary>
 /// The terminal a picker runs on: keys in (null when the input ends), text out (stderr or /dev/tty, never stdout),
-/// its size as it is now (read at every redraw: the window may be resized), and the keyboard taken for the picker's time and given back (<see cref="TakeKeyboard"/>: ^C read as a
-/// key; null for a test console, whose process owns no terminal).
+/// its size as it is now (read at every redraw: the window may be resized), and the keyboard taken for the picker's
+/// time and given back (<see cref="TakeKeyboard"/>: ^C read as a key; null for a test console, whose process owns no
+/// terminal).
 /// </summary>
 public sealed record PickerTerminal(Func<ConsoleKeyInfo?> ReadKey, TextWriter Out, Func<(int Width, int Height)> Size, Func<IDisposable>? TakeKeyboard)
 {
