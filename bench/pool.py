@@ -5,9 +5,10 @@
                               exits 1 if a pooled figure's interval reaches above its bound
 
 One run's median moves with the moment of the machine it ran in (on 2 shared CPUs, `exec` 1.37-1.62x over one
-afternoon's runs of builds with the same hit path), so one run can put a figure on either side of a bound it sits near. The targets are about the median
-itself: pooled over runs, with a 95% interval from the runs drawn again with replacement (whole runs, because a run's
-rounds share its clone, its build and its stretch of time), that median is measured, not guessed from one draw.
+afternoon's runs of builds with the same hit path), so one run can put a figure on either side of a bound it sits
+near. The targets are about the median itself: pooled over runs, with a 95% interval from the runs drawn again with
+replacement (whole runs, because a run's rounds share its clone, its build and its stretch of time), that median is
+measured, not guessed from one draw. A figure near its bound needs many runs before its whole interval is within it.
 """
 import json
 import os
