@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Several bench/run.sh runs taken together: each cached command's median ratio to the reference over all their rounds.
 
-  pool.py RESULTS_DIR...      the bench/results/<timestamp> directories of runs of one build; prints Markdown, and
+  pool.py RESULTS_DIR...      the bench/results/<timestamp> directories of runs of one hit path; prints Markdown, and
                               exits 1 if a pooled figure's interval reaches above its bound
 
 One run's median moves with the moment of the machine it ran in (on 2 shared CPUs, `exec` 1.37-1.62x over one
