@@ -94,7 +94,7 @@ public static class TtyKeys
             bytes[i] = (byte)b;
         }
         Span<char> chars = stackalloc char[2];
-        return new UTF8Encoding(false, throwOnInvalidBytes: false).GetChars(bytes[..length], chars) == 1 && chars[0] != '\uFFFD'
+        return Encoding.UTF8.GetChars(bytes[..length], chars) == 1 && chars[0] != '\uFFFD'
             ? new(chars[0], 0, false, false, false)
             : Ignored;
     }
